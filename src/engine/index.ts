@@ -1,0 +1,15 @@
+/** The engine's public surface: pure functions over plain typed data, no Office.js, no Node APIs. */
+export * from "./money";
+export * from "./fixed";
+export * from "./errors";
+export * from "./read";
+export * from "./policy";
+export * from "./relief";
+export * from "./allocate";
+export * from "./approval";
+export * from "./project";
+export * from "./households";
+export * from "./vote";
+export * from "./input";
+export * from "./calculate";
+export const ENGINE_VERSION = "0.1.0";

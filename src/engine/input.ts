@@ -1,0 +1,189 @@
+/**
+ * Validation of a whole calculation input (the JSON of the command line, and what the workbook
+ * readers and custom functions build). Validate once, at the edge, and report every problem with its
+ * path before anything is computed (funding-rules.md §8).
+ */
+import Decimal from "decimal.js";
+import { EngineError, Path, Result, describe, engineError, fail, ok } from "./errors";
+import { decimalText, textToFen } from "./fixed";
+import { ZERO } from "./money";
+import { Policy, TIERS, Tier, resolvePolicy } from "./policy";
+import { ProjectInput } from "./project";
+import { HouseholdRow } from "./households";
+import { parseStatuses } from "./relief";
+import { MONEY_LIMIT, readArea, readMoney, readText, readYesNo } from "./read";
+
+export interface CalcInput {
+  readonly policy: Policy;
+  readonly project: ProjectInput;
+  /** Absent when the input has no `households` member. */
+  readonly households?: readonly HouseholdRow[];
+}
+
+const TOP_KEYS = ["policy", "project", "households"];
+const PROJECT_KEYS = ["name", "area", "costs", "socialCapital", "elevatorCost"];
+const HOUSEHOLD_KEYS = ["id", "owner", "area", "exclusiveArea", "weight", "status", "paid", "participated", "agreed", "note"];
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && !Decimal.isDecimal(x);
+}
+
+/** Unknown members are errors: a misspelt `socialCaptial` must not silently become 0. */
+function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], path: Path, errors: EngineError[]): void {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.includes(k)) errors.push(engineError("field.unknown", [...path, k], { found: k, detail: allowed.join(", ") }));
+  }
+}
+
+function collect<T>(r: Result<T>, errors: EngineError[]): T | undefined {
+  if (r.ok) return r.value;
+  errors.push(...r.errors);
+  return undefined;
+}
+
+const MONEY_LIMIT_NUMBER = MONEY_LIMIT.toNumber();
+
+/**
+ * Fast reader for the per-household numbers: a finite JSON number (or Decimal) as plain decimal text.
+ * Text is refused ("text in number fields").
+ */
+function numberText(value: unknown, path: Path, errors: EngineError[]): string | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return decimalText(value);
+  if (Decimal.isDecimal(value) && (value as Decimal).isFinite()) return decimalText(value as Decimal);
+  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
+    errors.push(engineError("required", path));
+  } else {
+    errors.push(engineError("type.number", path, { found: describe(value) }));
+  }
+  return undefined;
+}
+
+/** True when a number text is > 0 (text from decimalText: no exponent). */
+function isPositiveText(t: string): boolean {
+  return !t.startsWith("-") && /[1-9]/.test(t);
+}
+
+function readHousehold(raw: unknown, i: number, errors: EngineError[]): HouseholdRow | undefined {
+  const path: Path = ["households", i];
+  if (!isPlainObject(raw)) {
+    errors.push(engineError("type.object", path, { found: describe(raw) }));
+    return undefined;
+  }
+  const before = errors.length;
+  checkKeys(raw, HOUSEHOLD_KEYS, path, errors);
+  const id = collect(readText(raw.id, [...path, "id"]), errors);
+  if (id === undefined) {
+    if (raw.id === undefined || raw.id === null) errors.push(engineError("required", [...path, "id"]));
+  } else if (id.trim() === "") errors.push(engineError("id.empty", [...path, "id"]));
+  const owner = collect(readText(raw.owner, [...path, "owner"]), errors);
+
+  const area = numberText(raw.area, [...path, "area"], errors);
+  if (area !== undefined && !isPositiveText(area)) {
+    errors.push(engineError("area.positive", [...path, "area"], { found: describe(raw.area) }));
+  }
+  let exclusiveArea: string | undefined;
+  if (raw.exclusiveArea !== undefined && raw.exclusiveArea !== null) {
+    exclusiveArea = numberText(raw.exclusiveArea, [...path, "exclusiveArea"], errors);
+    if (exclusiveArea !== undefined && !isPositiveText(exclusiveArea)) {
+      errors.push(engineError("area.positive", [...path, "exclusiveArea"], { found: describe(raw.exclusiveArea) }));
+    }
+  }
+  let weight: string | undefined;
+  if (raw.weight !== undefined && raw.weight !== null) {
+    weight = numberText(raw.weight, [...path, "weight"], errors);
+    if (weight !== undefined && weight.startsWith("-")) {
+      errors.push(engineError("weight.negative", [...path, "weight"], { found: describe(raw.weight) }));
+    }
+  }
+  const status = collect(readText(raw.status, [...path, "status"]), errors);
+  const statuses = collect(parseStatuses(status, [...path, "status"]), errors) ?? [];
+
+  let paidFen = 0;
+  if (raw.paid !== undefined && raw.paid !== null) {
+    const paid = numberText(raw.paid, [...path, "paid"], errors);
+    if (paid !== undefined) {
+      if (paid.startsWith("-")) errors.push(engineError("money.negative", [...path, "paid"], { found: describe(raw.paid) }));
+      else if (Number(paid) > MONEY_LIMIT_NUMBER) errors.push(engineError("money.tooLarge", [...path, "paid"], { found: describe(raw.paid) }));
+      else paidFen = Number(textToFen(paid));
+    }
+  }
+  const participated = collect(readYesNo(raw.participated, [...path, "participated"]), errors);
+  const agreed = collect(readYesNo(raw.agreed, [...path, "agreed"]), errors);
+  // §5: a household that agreed must have participated.
+  if (agreed === true && participated !== true) {
+    errors.push(engineError("vote.agreedWithoutParticipated", [...path, "agreed"]));
+  }
+  if (errors.length > before) return undefined;
+  return { id: id!.trim(), owner, area: area!, exclusiveArea, weight, status, statuses, paidFen, participated, agreed };
+}
+
+/**
+ * Reads the household table. Every row is checked; duplicate ids name both rows; an all-zero weight
+ * column is an error (nothing to split over).
+ */
+export function readHouseholds(raw: unknown, errors: EngineError[]): HouseholdRow[] | undefined {
+  if (!Array.isArray(raw)) {
+    errors.push(engineError("type.array", ["households"], { found: describe(raw) }));
+    return undefined;
+  }
+  const rows: HouseholdRow[] = [];
+  const seen = new Map<string, number>();
+  const before = errors.length;
+  for (let i = 0; i < raw.length; i++) {
+    const row = readHousehold(raw[i], i, errors);
+    if (row === undefined) continue;
+    const first = seen.get(row.id);
+    if (first !== undefined) {
+      errors.push(engineError("id.duplicate", ["households", i, "id"], { found: row.id, detail: `与 households[${first}] 相同 / same as households[${first}]` }));
+    } else seen.set(row.id, i);
+    rows.push(row);
+  }
+  if (errors.length === before && rows.length > 0 && rows.every((r) => r.weight !== undefined && !/[1-9]/.test(r.weight))) {
+    errors.push(engineError("weights.zero", ["households", 0, "weight"]));
+  }
+  return errors.length > before ? undefined : rows;
+}
+
+function readProject(raw: unknown, errors: EngineError[]): ProjectInput | undefined {
+  const path: Path = ["project"];
+  if (raw === undefined) {
+    errors.push(engineError("required", path));
+    return undefined;
+  }
+  if (!isPlainObject(raw)) {
+    errors.push(engineError("type.object", path, { found: describe(raw) }));
+    return undefined;
+  }
+  const before = errors.length;
+  checkKeys(raw, PROJECT_KEYS, path, errors);
+  const name = collect(readText(raw.name, [...path, "name"]), errors);
+  const area = collect(readArea(raw.area, [...path, "area"]), errors);
+  const costs = {} as Record<Tier, Decimal>;
+  if (raw.costs === undefined) errors.push(engineError("required", [...path, "costs"]));
+  else if (!isPlainObject(raw.costs)) errors.push(engineError("type.object", [...path, "costs"], { found: describe(raw.costs) }));
+  else {
+    checkKeys(raw.costs, TIERS, [...path, "costs"], errors);
+    // A tier the project has no items in may be omitted: its cost is 0.
+    for (const t of TIERS) costs[t] = collect(readMoney(raw.costs[t], [...path, "costs", t], ZERO), errors) ?? ZERO;
+  }
+  const socialCapital = collect(readMoney(raw.socialCapital, [...path, "socialCapital"], ZERO), errors);
+  const elevatorCost = collect(readMoney(raw.elevatorCost, [...path, "elevatorCost"], ZERO), errors);
+  if (errors.length > before) return undefined;
+  return { name, area: area!, costs, socialCapital: socialCapital!, elevatorCost: elevatorCost! };
+}
+
+/**
+ * Validates a raw input object `{ policy?, project, households? }`. Every problem is reported.
+ * @example validateInput({ project: { area: 8000, costs: { basic: 2000000 } } }).ok // true
+ */
+export function validateInput(raw: unknown): Result<CalcInput> {
+  if (raw === undefined || raw === null) return fail([engineError("json.empty", [])]);
+  if (!isPlainObject(raw)) return fail([engineError("type.object", [], { found: describe(raw) })]);
+  const errors: EngineError[] = [];
+  checkKeys(raw, TOP_KEYS, [], errors);
+  const policy = collect(resolvePolicy(raw.policy), errors);
+  const project = readProject(raw.project, errors);
+  const households = raw.households === undefined ? undefined : readHouseholds(raw.households, errors);
+  if (errors.length > 0) return fail(errors);
+  return ok({ policy: policy!, project: project!, households });
+}
