@@ -1,0 +1,132 @@
+/**
+ * `npm run --silent calc -- <input.json | book.xlsx | folder> [--out <file>]`
+ *
+ * Runs the engine on a JSON input (or a standard workbook / a folder of them) and writes the result.
+ * Exit 0 on success, 2 on invalid input (every problem on stderr with where it is; nothing written),
+ * 1 on anything else.
+ */
+import * as fs from "fs";
+
+import { calculate, formatError, toOutputJson, engineError, EngineError } from "../engine";
+import { InputError, isSameFile, writeFileAtomic } from "./io";
+import { runWorkbookCli } from "./workbook-cli";
+
+export const HELP = `老旧小区改造资金测算 reno-funding — 命令行 / command line
+
+用法 Usage:
+  npm run --silent calc -- <input.json> [--out <result.json>]
+  npm run --silent calc -- <book.xlsx> --out <result.xlsx | result.json>
+  npm run --silent calc -- <folder> --out <summary.xlsx>
+
+输入 Input (JSON, UTF-8):
+  { "policy": "default" | "yueqing-2023" | { "base": "default", "<key>": value, ... },   (可选 optional)
+    "project": { "name": "…", "area": 8000,
+                 "costs": { "basic": 2000000, "improvement": 1000000, "enhancement": 500000 },
+                 "socialCapital": 100000, "elevatorCost": 0 },
+    "households": [ { "id": "1-101", "area": 88.5, "exclusiveArea": 80.1, "weight": null,
+                      "status": "低保户、特困供养人员", "paid": 1200,
+                      "participated": true, "agreed": true }, ... ] }            (可选 optional)
+
+输出 Output: JSON to --out (else stdout): policy, project, households, totals, vote —
+  money in 元 with at most two decimals, ratios unrounded.
+
+选项 Options:
+  --out <file>   写入文件（先写临时文件，成功后改名；不会覆盖输入文件）
+                 write here (temp file + rename on success; never the input file)
+  --help, -h     显示本帮助 show this help
+
+退出码 Exit codes: 0 成功 success · 2 输入有误 invalid input (nothing written) · 1 其他错误 other failure
+规则 Rules: ../shared/spec/funding-rules.md (README: 计算规则)
+`;
+
+export interface CalcArgs {
+  input?: string;
+  out?: string;
+  help: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): CalcArgs {
+  const args: CalcArgs = { help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--help" || a === "-h") args.help = true;
+    else if (a === "--out" || a === "-o") {
+      const v = argv[++i];
+      if (v === undefined || v === "") throw new InputError("--out 需要文件名 / --out needs a file name");
+      args.out = v;
+    } else if (a.startsWith("--out=")) args.out = a.slice("--out=".length);
+    else if (a.startsWith("-")) throw new InputError(`未知选项 ${a} / unknown option ${a} (see --help)`);
+    else if (args.input === undefined) args.input = a;
+    else throw new InputError(`多余的参数 ${a} / unexpected argument ${a} (see --help)`);
+  }
+  return args;
+}
+
+/** Parses JSON text, turning a syntax error into an input error value. */
+export function parseJsonInput(text: string): { ok: true; value: unknown } | { ok: false; errors: EngineError[] } {
+  const t = text.replace(/^\uFEFF/, "");
+  if (t.trim() === "") return { ok: false, errors: [engineError("json.empty", [])] };
+  try {
+    return { ok: true, value: JSON.parse(t) };
+  } catch (e) {
+    return { ok: false, errors: [engineError("json.malformed", [], { detail: (e as Error).message })] };
+  }
+}
+
+function printErrors(errors: readonly EngineError[], file: string): void {
+  process.stderr.write(`输入有误 invalid input: ${file} (${errors.length})\n`);
+  for (const e of errors) process.stderr.write(`  ${formatError(e)}\n`);
+}
+
+/** Runs the JSON path. Returns the exit code. */
+export function runJson(input: string, out: string | undefined): number {
+  const parsed = parseJsonInput(fs.readFileSync(input, "utf8"));
+  const result = parsed.ok ? calculate(parsed.value) : parsed;
+  if (!result.ok) {
+    printErrors(result.errors, input);
+    return 2;
+  }
+  const text = JSON.stringify(toOutputJson(result.value), null, 2) + "\n";
+  if (out === undefined) process.stdout.write(text);
+  else writeFileAtomic(out, text);
+  return 0;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (args.input === undefined) throw new InputError("缺少输入文件 / missing input file (see --help)");
+    if (!fs.existsSync(args.input)) throw new InputError(`找不到输入文件 ${args.input} / input not found: ${args.input}`);
+    if (args.out !== undefined && isSameFile(args.input, args.out)) {
+      throw new InputError(`--out 不能是输入文件本身 / --out must not be the input file: ${args.out}`);
+    }
+    const isDir = fs.statSync(args.input).isDirectory();
+    if (isDir || /\.xlsx$/i.test(args.input)) return await runWorkbookCli(args.input, args.out, isDir);
+    return runJson(args.input, args.out);
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`内部错误 internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`内部错误 internal error: ${String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+
