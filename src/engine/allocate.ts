@@ -8,64 +8,90 @@
  */
 import Decimal from "decimal.js";
 import { Money, fromFen, toFen } from "./money";
-import { decimalText, floorDivSafe, fractionDigits, scaledInteger } from "./fixed";
+import { ScaledValues, decimalText, floorDivSafe, scaleTexts } from "./fixed";
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** Integer weights as ScaledValues (doubles when their sum is a safe integer). */
+export function integerWeights(weights: readonly bigint[]): ScaledValues {
+  const sum = weights.reduce((a, w) => a + w, 0n);
+  const nums = sum <= MAX_SAFE ? Float64Array.from(weights, Number) : undefined;
+  return { scale: 0, length: weights.length, nums, sum, bigs: () => weights };
+}
+
 /**
  * Splits `totalFen` over integer weights by the largest-remainder rule.
- * totalFen: integer fen, 0 ≤ totalFen ≤ 2^53 − 1. weights: integers ≥ 0, not all 0 unless totalFen is 0.
+ * totalFen: integer fen, 0 ≤ totalFen ≤ 2^53 − 1. weights: integers ≥ 0 (bigints, or scaled decimal
+ * texts from `scaleTexts`), not all 0 unless totalFen is 0.
  * Returns integer fen per weight (safe integers: each part ≤ totalFen).
  * @example allocateFen(10, [2n, 2n, 3n]) // [3, 3, 4]
  */
-export function allocateFen(totalFen: number, weights: readonly bigint[]): number[] {
-  const n = weights.length;
-  let sumW = 0n;
-  for (let i = 0; i < n; i++) sumW += weights[i];
-  if (sumW === 0n) {
+export function allocateFen(totalFen: number, weights: ScaledValues | readonly bigint[]): number[] {
+  const w = Array.isArray(weights) ? integerWeights(weights as readonly bigint[]) : (weights as ScaledValues);
+  const n = w.length;
+  if (w.sum === 0n) {
     if (totalFen !== 0) throw new RangeError("allocateFen: all weights are zero or there are none");
     return new Array<number>(n).fill(0);
   }
   const parts = new Array<number>(n);
-  const T = BigInt(totalFen);
-  // Remainders are < Σw; when every product T·w fits a double exactly, plain integer arithmetic in
-  // doubles is exact and several times faster than bigint.
-  const safe = T * sumW <= MAX_SAFE;
-  const rem = new Float64Array(safe ? n : 0);
-  const remB: bigint[] = safe ? [] : new Array<bigint>(n);
+  const rem = new Float64Array(n);
   let given = 0;
-  if (safe) {
-    const S = Number(sumW);
+  const T = BigInt(totalFen);
+  // When every product T·w is a safe integer, integer arithmetic in doubles is exact and far faster
+  // than bigint; remainders are < Σw, also safe.
+  const nums = w.nums;
+  if (nums !== undefined && T * w.sum <= MAX_SAFE) {
+    const S = Number(w.sum);
     for (let i = 0; i < n; i++) {
-      const [k, r] = floorDivSafe(totalFen * Number(weights[i]), S);
+      const [k, r] = floorDivSafe(totalFen * nums[i], S);
       parts[i] = k;
       rem[i] = r;
       given += k;
     }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const p = T * weights[i];
-      const k = p / sumW;
-      parts[i] = Number(k);
-      remB[i] = p - k * sumW;
-      given += parts[i];
-    }
+    return giveLeftovers(parts, totalFen - given, rem, S);
   }
-  let left = totalFen - given; // < n by construction
+  const bigs = w.bigs();
+  const remB = new Array<bigint>(n);
+  for (let i = 0; i < n; i++) {
+    const p = T * bigs[i];
+    const k = p / w.sum;
+    parts[i] = Number(k);
+    remB[i] = p - k * w.sum;
+    given += parts[i];
+  }
+  let left = totalFen - given;
   if (left > 0) {
     const order = Array.from({ length: n }, (_, i) => i);
-    if (safe) order.sort((a, b) => rem[b] - rem[a] || a - b);
-    else order.sort((a, b) => (remB[b] > remB[a] ? 1 : remB[b] < remB[a] ? -1 : a - b));
+    order.sort((a, b) => (remB[b] > remB[a] ? 1 : remB[b] < remB[a] ? -1 : a - b));
     for (let k = 0; left > 0; k++, left--) parts[order[k]] += 1;
   }
   return parts;
 }
 
-/** Plain decimal texts of weights ≥ 0 → integers sharing one power of ten (exact). */
+/**
+ * Gives `left` (< n) fen one each to the largest remainders, earlier rows first on ties. Remainders
+ * are safe integers < S. When S·n is a safe integer each (remainder, row) packs into one exact double
+ * key = rem·n + (n − 1 − row), sorted natively — larger remainder, then earlier row, sorts last.
+ */
+function giveLeftovers(parts: number[], left: number, rem: Float64Array, S: number): number[] {
+  const n = parts.length;
+  if (left <= 0) return parts;
+  if (S * n <= Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = rem[i] * n + (n - 1 - i);
+    keys.sort();
+    for (let k = n - 1; left > 0; k--, left--) parts[n - 1 - (keys[k] % n)] += 1;
+    return parts;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => rem[b] - rem[a] || a - b);
+  for (let k = 0; left > 0; k++, left--) parts[order[k]] += 1;
+  return parts;
+}
+
+/** Plain decimal texts of weights ≥ 0 → exact integers sharing one power of ten. */
 export function scaleWeightTexts(texts: readonly string[]): bigint[] {
-  let dp = 0;
-  for (const t of texts) dp = Math.max(dp, fractionDigits(t));
-  return texts.map((t) => scaledInteger(t, dp));
+  return [...scaleTexts(texts).bigs()];
 }
 
 /**
@@ -74,6 +100,6 @@ export function scaleWeightTexts(texts: readonly string[]): bigint[] {
  * @example allocate(new Dec("0.10"), [2, 2, 3].map((w) => new Dec(w))) // [0.03, 0.03, 0.04]
  */
 export function allocate(total: Decimal, weights: readonly Decimal[]): Money[] {
-  const fen = allocateFen(Number(toFen(total)), scaleWeightTexts(weights.map(decimalText)));
+  const fen = allocateFen(Number(toFen(total)), scaleTexts(weights.map(decimalText)));
   return fen.map(fromFen);
 }

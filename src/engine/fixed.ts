@@ -45,6 +45,13 @@ export function textToFen(text: string): bigint {
   return neg ? -fen : fen;
 }
 
+/** Like textToFen for amounts below 10^13 元 (≤ 15 digits of fen): the result is a safe integer. */
+export function textToFenNumber(text: string): number {
+  const i = text.indexOf(".");
+  if (i < 0 && text.length <= 13) return Number(text) * 100;
+  return Number(textToFen(text));
+}
+
 /** Integer fen → "1234.50" (exactly two decimals). */
 export function fenToText(fen: bigint): string {
   const neg = fen < 0n;
@@ -78,3 +85,47 @@ export function floorDivSafe(p: number, d: number): [number, number] {
   }
   return [k, r];
 }
+
+/**
+ * Decimal texts ≥ 0 scaled to integers sharing one power of ten. `nums` holds them as doubles when
+ * every value and their sum are safe integers (exact, and far cheaper than bigint); `bigs` always
+ * gives the exact bigint values.
+ */
+export interface ScaledValues {
+  readonly scale: number;
+  readonly length: number;
+  /** Present when Σ values ≤ 2^53 − 1: every value and every partial sum is then exact in a double. */
+  readonly nums?: Float64Array;
+  /** Σ values, exact. */
+  readonly sum: bigint;
+  bigs(): readonly bigint[];
+}
+
+export function scaleTexts(texts: readonly string[]): ScaledValues {
+  let scale = 0;
+  for (const t of texts) {
+    const d = fractionDigits(t);
+    if (d > scale) scale = d;
+  }
+  const n = texts.length;
+  const nums = new Float64Array(n);
+  let sum = 0;
+  let safe = true;
+  for (let i = 0; i < n && safe; i++) {
+    const t = texts[i];
+    const dot = t.indexOf(".");
+    const digits = dot < 0 ? t + ZEROS.slice(0, scale) : t.slice(0, dot) + t.slice(dot + 1) + ZEROS.slice(0, scale - (t.length - dot - 1));
+    const v = digits.length <= 15 ? Number(digits) : NaN; // ≤ 15 digits: always exact
+    if (Number.isNaN(v)) safe = false;
+    nums[i] = v;
+    sum += v;
+    if (sum > Number.MAX_SAFE_INTEGER) safe = false;
+  }
+  let bigCache: bigint[] | undefined;
+  const bigs = () => (bigCache ??= texts.map((t) => scaledInteger(t, scale)));
+  if (safe) return { scale, length: n, nums, sum: BigInt(sum), bigs };
+  const b = bigs();
+  return { scale, length: n, sum: b.reduce((a, x) => a + x, 0n), bigs };
+}
+
+const ZEROS = "0".repeat(400);

@@ -7,8 +7,8 @@
  */
 import Decimal from "decimal.js";
 import { Dec, ONE, ZERO } from "./money";
-import { allocateFen, scaleWeightTexts } from "./allocate";
-import { decimalText, fenToDecimal, floorDivSafe, fractionDigits, scaledInteger } from "./fixed";
+import { allocateFen } from "./allocate";
+import { decimalText, fenToDecimal, floorDivSafe, fractionDigits, scaleTexts, scaledInteger } from "./fixed";
 import { toFen } from "./money";
 import { Policy, TIERS, Tier } from "./policy";
 import { StatusKey, isHardshipWorker, reliefRate } from "./relief";
@@ -96,7 +96,7 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
  * byTier: fen per tier (from the project). rows: ≥ 1 household, allocation weights not all 0.
  */
 export function allocateHouseholds(rows: readonly HouseholdRow[], byTierFen: Readonly<Record<Tier, number>>): Record<Tier, number[]> {
-  const weights = scaleWeightTexts(rows.map((r) => r.weight ?? r.area));
+  const weights = scaleTexts(rows.map((r) => r.weight ?? r.area));
   return {
     basic: allocateFen(byTierFen.basic, weights),
     improvement: allocateFen(byTierFen.improvement, weights),

@@ -5,12 +5,12 @@
  */
 import Decimal from "decimal.js";
 import { EngineError, Path, Result, describe, engineError, fail, ok } from "./errors";
-import { decimalText, textToFen } from "./fixed";
+import { decimalText, textToFenNumber } from "./fixed";
 import { ZERO } from "./money";
 import { Policy, TIERS, Tier, resolvePolicy } from "./policy";
 import { ProjectInput } from "./project";
 import { HouseholdRow } from "./households";
-import { parseStatuses } from "./relief";
+import { StatusKey, parseStatuses } from "./relief";
 import { MONEY_LIMIT, readArea, readMoney, readText, readYesNo } from "./read";
 
 export interface CalcInput {
@@ -47,13 +47,13 @@ const MONEY_LIMIT_NUMBER = MONEY_LIMIT.toNumber();
  * Fast reader for the per-household numbers: a finite JSON number (or Decimal) as plain decimal text.
  * Text is refused ("text in number fields").
  */
-function numberText(value: unknown, path: Path, errors: EngineError[]): string | undefined {
+function numberText(value: unknown, at: (field: string) => Path, field: string, errors: EngineError[]): string | undefined {
   if (typeof value === "number" && Number.isFinite(value)) return decimalText(value);
   if (Decimal.isDecimal(value) && (value as Decimal).isFinite()) return decimalText(value as Decimal);
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
-    errors.push(engineError("required", path));
+    errors.push(engineError("required", at(field)));
   } else {
-    errors.push(engineError("type.number", path, { found: describe(value) }));
+    errors.push(engineError("type.number", at(field), { found: describe(value) }));
   }
   return undefined;
 }
@@ -64,58 +64,66 @@ function isPositiveText(t: string): boolean {
 }
 
 function readHousehold(raw: unknown, i: number, errors: EngineError[]): HouseholdRow | undefined {
-  const path: Path = ["households", i];
+  // Paths are built only when something is wrong: this runs for tens of thousands of rows.
+  const at = (field?: string): Path => (field === undefined ? ["households", i] : ["households", i, field]);
   if (!isPlainObject(raw)) {
-    errors.push(engineError("type.object", path, { found: describe(raw) }));
+    errors.push(engineError("type.object", at(), { found: describe(raw) }));
     return undefined;
   }
   const before = errors.length;
-  checkKeys(raw, HOUSEHOLD_KEYS, path, errors);
-  const id = collect(readText(raw.id, [...path, "id"]), errors);
-  if (id === undefined) {
-    if (raw.id === undefined || raw.id === null) errors.push(engineError("required", [...path, "id"]));
-  } else if (id.trim() === "") errors.push(engineError("id.empty", [...path, "id"]));
-  const owner = collect(readText(raw.owner, [...path, "owner"]), errors);
-
-  const area = numberText(raw.area, [...path, "area"], errors);
-  if (area !== undefined && !isPositiveText(area)) {
-    errors.push(engineError("area.positive", [...path, "area"], { found: describe(raw.area) }));
+  for (const k in raw) {
+    if (!HOUSEHOLD_KEY_SET.has(k)) errors.push(engineError("field.unknown", at(k), { found: k, detail: HOUSEHOLD_KEYS.join(", ") }));
   }
+  let id: string | undefined;
+  if (typeof raw.id === "string" && raw.id.trim() !== "") id = raw.id.trim();
+  else if (raw.id === undefined || raw.id === null) errors.push(engineError("required", at("id")));
+  else {
+    const t = collect(readText(raw.id, at("id")), errors);
+    if (t !== undefined && t.trim() === "") errors.push(engineError("id.empty", at("id")));
+    else id = t;
+  }
+  const owner = raw.owner === undefined || typeof raw.owner === "string" ? (raw.owner as string | undefined) : collect(readText(raw.owner, at("owner")), errors);
+
+  const area = numberText(raw.area, at, "area", errors);
+  if (area !== undefined && !isPositiveText(area)) errors.push(engineError("area.positive", at("area"), { found: describe(raw.area) }));
   let exclusiveArea: string | undefined;
   if (raw.exclusiveArea !== undefined && raw.exclusiveArea !== null) {
-    exclusiveArea = numberText(raw.exclusiveArea, [...path, "exclusiveArea"], errors);
+    exclusiveArea = numberText(raw.exclusiveArea, at, "exclusiveArea", errors);
     if (exclusiveArea !== undefined && !isPositiveText(exclusiveArea)) {
-      errors.push(engineError("area.positive", [...path, "exclusiveArea"], { found: describe(raw.exclusiveArea) }));
+      errors.push(engineError("area.positive", at("exclusiveArea"), { found: describe(raw.exclusiveArea) }));
     }
   }
   let weight: string | undefined;
   if (raw.weight !== undefined && raw.weight !== null) {
-    weight = numberText(raw.weight, [...path, "weight"], errors);
-    if (weight !== undefined && weight.startsWith("-")) {
-      errors.push(engineError("weight.negative", [...path, "weight"], { found: describe(raw.weight) }));
-    }
+    weight = numberText(raw.weight, at, "weight", errors);
+    if (weight !== undefined && weight.startsWith("-")) errors.push(engineError("weight.negative", at("weight"), { found: describe(raw.weight) }));
   }
-  const status = collect(readText(raw.status, [...path, "status"]), errors);
-  const statuses = collect(parseStatuses(status, [...path, "status"]), errors) ?? [];
+  let status: string | undefined;
+  let statuses: StatusKey[] = NO_STATUSES;
+  if (raw.status !== undefined && raw.status !== null && raw.status !== "") {
+    status = collect(readText(raw.status, at("status")), errors);
+    statuses = collect(parseStatuses(status, at("status")), errors) ?? NO_STATUSES;
+  }
 
   let paidFen = 0;
   if (raw.paid !== undefined && raw.paid !== null) {
-    const paid = numberText(raw.paid, [...path, "paid"], errors);
+    const paid = numberText(raw.paid, at, "paid", errors);
     if (paid !== undefined) {
-      if (paid.startsWith("-")) errors.push(engineError("money.negative", [...path, "paid"], { found: describe(raw.paid) }));
-      else if (Number(paid) > MONEY_LIMIT_NUMBER) errors.push(engineError("money.tooLarge", [...path, "paid"], { found: describe(raw.paid) }));
-      else paidFen = Number(textToFen(paid));
+      if (paid.startsWith("-")) errors.push(engineError("money.negative", at("paid"), { found: describe(raw.paid) }));
+      else if (Number(paid) > MONEY_LIMIT_NUMBER) errors.push(engineError("money.tooLarge", at("paid"), { found: describe(raw.paid) }));
+      else paidFen = textToFenNumber(paid);
     }
   }
-  const participated = collect(readYesNo(raw.participated, [...path, "participated"]), errors);
-  const agreed = collect(readYesNo(raw.agreed, [...path, "agreed"]), errors);
+  const participated = typeof raw.participated === "boolean" ? raw.participated : collect(readYesNo(raw.participated, at("participated")), errors);
+  const agreed = typeof raw.agreed === "boolean" ? raw.agreed : collect(readYesNo(raw.agreed, at("agreed")), errors);
   // §5: a household that agreed must have participated.
-  if (agreed === true && participated !== true) {
-    errors.push(engineError("vote.agreedWithoutParticipated", [...path, "agreed"]));
-  }
+  if (agreed === true && participated !== true) errors.push(engineError("vote.agreedWithoutParticipated", at("agreed")));
   if (errors.length > before) return undefined;
-  return { id: id!.trim(), owner, area: area!, exclusiveArea, weight, status, statuses, paidFen, participated, agreed };
+  return { id: id!, owner, area: area!, exclusiveArea, weight, status, statuses, paidFen, participated, agreed };
 }
+
+const NO_STATUSES: StatusKey[] = [];
+const HOUSEHOLD_KEY_SET = new Set(HOUSEHOLD_KEYS);
 
 /**
  * Reads the household table. Every row is checked; duplicate ids name both rows; an all-zero weight

@@ -3,7 +3,7 @@
  * 双四分之三 approval, thresholds inclusive ("以上" includes the number) and compared exactly
  * (3·part ≥ 2·total) on integers, never on rounded ratios.
  */
-import { fractionDigits, scaledInteger } from "./fixed";
+import { scaleTexts } from "./fixed";
 
 export interface VoteRow {
   /** Vote area m² as plain decimal text, > 0: 专有面积, else 建筑面积. */
@@ -51,25 +51,41 @@ function ratio(a: bigint, b: bigint): number {
  *   // participation: area 60/90 = 2/3 ✓ but count 1/2 < 2/3 → not passed
  */
 export function tallyVote(rows: readonly VoteRow[]): VoteResult {
-  let scale = 0;
-  for (const r of rows) scale = Math.max(scale, fractionDigits(r.area));
-  let total = 0n;
+  const areas = scaleTexts(rows.map((r) => r.area));
+  const total = areas.sum;
   let part = 0n;
   let agree = 0n;
   let nPart = 0;
   let nAgree = 0;
-  for (const r of rows) {
-    const a = scaledInteger(r.area, scale);
-    total += a;
-    if (r.participated) {
-      part += a;
+  if (areas.nums !== undefined) {
+    // Σ areas is a safe integer, so every partial sum in doubles is exact.
+    const a = areas.nums;
+    let p = 0;
+    let g = 0;
+    for (let i = 0; i < rows.length; i++) {
+      if (!rows[i].participated) continue;
+      p += a[i];
       nPart++;
-      if (r.agreed) {
-        agree += a;
+      if (rows[i].agreed) {
+        g += a[i];
+        nAgree++;
+      }
+    }
+    part = BigInt(p);
+    agree = BigInt(g);
+  } else {
+    const a = areas.bigs();
+    for (let i = 0; i < rows.length; i++) {
+      if (!rows[i].participated) continue;
+      part += a[i];
+      nPart++;
+      if (rows[i].agreed) {
+        agree += a[i];
         nAgree++;
       }
     }
   }
+  const scale = areas.scale;
   const n = BigInt(rows.length);
   const np = BigInt(nPart);
   const na = BigInt(nAgree);
