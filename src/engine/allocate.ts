@@ -8,7 +8,7 @@
  */
 import Decimal from "decimal.js";
 import { Money, fromFen, toFen } from "./money";
-import { ScaledValues, decimalText, floorDivSafe, scaleTexts } from "./fixed";
+import { ScaledValues, decimalText, scaleTexts } from "./fixed";
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -43,7 +43,17 @@ export function allocateFen(totalFen: number, weights: ScaledValues | readonly b
   if (nums !== undefined && T * w.sum <= MAX_SAFE) {
     const S = Number(w.sum);
     for (let i = 0; i < n; i++) {
-      const [k, r] = floorDivSafe(totalFen * nums[i], S);
+      // Exact floor division in doubles (see floorDivSafe), inlined: this loop runs per household and tier.
+      const p = totalFen * nums[i];
+      let k = Math.floor(p / S);
+      let r = p - k * S;
+      if (r < 0) {
+        k -= 1;
+        r += S;
+      } else if (r >= S) {
+        k += 1;
+        r -= S;
+      }
       parts[i] = k;
       rem[i] = r;
       given += k;

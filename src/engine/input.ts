@@ -47,13 +47,13 @@ const MONEY_LIMIT_NUMBER = MONEY_LIMIT.toNumber();
  * Fast reader for the per-household numbers: a finite JSON number (or Decimal) as plain decimal text.
  * Text is refused ("text in number fields").
  */
-function numberText(value: unknown, at: (field: string) => Path, field: string, errors: EngineError[]): string | undefined {
+function numberText(value: unknown, i: number, field: string, errors: EngineError[]): string | undefined {
   if (typeof value === "number" && Number.isFinite(value)) return decimalText(value);
   if (Decimal.isDecimal(value) && (value as Decimal).isFinite()) return decimalText(value as Decimal);
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
-    errors.push(engineError("required", at(field)));
+    errors.push(engineError("required", householdPath(i, field)));
   } else {
-    errors.push(engineError("type.number", at(field), { found: describe(value) }));
+    errors.push(engineError("type.number", householdPath(i, field), { found: describe(value) }));
   }
   return undefined;
 }
@@ -64,62 +64,65 @@ function isPositiveText(t: string): boolean {
 }
 
 function readHousehold(raw: unknown, i: number, errors: EngineError[]): HouseholdRow | undefined {
-  // Paths are built only when something is wrong: this runs for tens of thousands of rows.
-  const at = (field?: string): Path => (field === undefined ? ["households", i] : ["households", i, field]);
+  // Paths are built only when something is wrong (householdPath): this runs for tens of thousands of rows.
   if (!isPlainObject(raw)) {
-    errors.push(engineError("type.object", at(), { found: describe(raw) }));
+    errors.push(engineError("type.object", householdPath(i), { found: describe(raw) }));
     return undefined;
   }
   const before = errors.length;
   for (const k in raw) {
-    if (!HOUSEHOLD_KEY_SET.has(k)) errors.push(engineError("field.unknown", at(k), { found: k, detail: HOUSEHOLD_KEYS.join(", ") }));
+    if (!HOUSEHOLD_KEY_SET.has(k)) errors.push(engineError("field.unknown", householdPath(i, k), { found: k, detail: HOUSEHOLD_KEYS.join(", ") }));
   }
   let id: string | undefined;
   if (typeof raw.id === "string" && raw.id.trim() !== "") id = raw.id.trim();
-  else if (raw.id === undefined || raw.id === null) errors.push(engineError("required", at("id")));
+  else if (raw.id === undefined || raw.id === null) errors.push(engineError("required", householdPath(i, "id")));
   else {
-    const t = collect(readText(raw.id, at("id")), errors);
-    if (t !== undefined && t.trim() === "") errors.push(engineError("id.empty", at("id")));
+    const t = collect(readText(raw.id, householdPath(i, "id")), errors);
+    if (t !== undefined && t.trim() === "") errors.push(engineError("id.empty", householdPath(i, "id")));
     else id = t;
   }
-  const owner = raw.owner === undefined || typeof raw.owner === "string" ? (raw.owner as string | undefined) : collect(readText(raw.owner, at("owner")), errors);
+  const owner = raw.owner === undefined || typeof raw.owner === "string" ? (raw.owner as string | undefined) : collect(readText(raw.owner, householdPath(i, "owner")), errors);
 
-  const area = numberText(raw.area, at, "area", errors);
-  if (area !== undefined && !isPositiveText(area)) errors.push(engineError("area.positive", at("area"), { found: describe(raw.area) }));
+  const area = numberText(raw.area, i, "area", errors);
+  if (area !== undefined && !isPositiveText(area)) errors.push(engineError("area.positive", householdPath(i, "area"), { found: describe(raw.area) }));
   let exclusiveArea: string | undefined;
   if (raw.exclusiveArea !== undefined && raw.exclusiveArea !== null) {
-    exclusiveArea = numberText(raw.exclusiveArea, at, "exclusiveArea", errors);
+    exclusiveArea = numberText(raw.exclusiveArea, i, "exclusiveArea", errors);
     if (exclusiveArea !== undefined && !isPositiveText(exclusiveArea)) {
-      errors.push(engineError("area.positive", at("exclusiveArea"), { found: describe(raw.exclusiveArea) }));
+      errors.push(engineError("area.positive", householdPath(i, "exclusiveArea"), { found: describe(raw.exclusiveArea) }));
     }
   }
   let weight: string | undefined;
   if (raw.weight !== undefined && raw.weight !== null) {
-    weight = numberText(raw.weight, at, "weight", errors);
-    if (weight !== undefined && weight.startsWith("-")) errors.push(engineError("weight.negative", at("weight"), { found: describe(raw.weight) }));
+    weight = numberText(raw.weight, i, "weight", errors);
+    if (weight !== undefined && weight.startsWith("-")) errors.push(engineError("weight.negative", householdPath(i, "weight"), { found: describe(raw.weight) }));
   }
   let status: string | undefined;
   let statuses: StatusKey[] = NO_STATUSES;
   if (raw.status !== undefined && raw.status !== null && raw.status !== "") {
-    status = collect(readText(raw.status, at("status")), errors);
-    statuses = collect(parseStatuses(status, at("status")), errors) ?? NO_STATUSES;
+    status = collect(readText(raw.status, householdPath(i, "status")), errors);
+    statuses = collect(parseStatuses(status, householdPath(i, "status")), errors) ?? NO_STATUSES;
   }
 
   let paidFen = 0;
   if (raw.paid !== undefined && raw.paid !== null) {
-    const paid = numberText(raw.paid, at, "paid", errors);
+    const paid = numberText(raw.paid, i, "paid", errors);
     if (paid !== undefined) {
-      if (paid.startsWith("-")) errors.push(engineError("money.negative", at("paid"), { found: describe(raw.paid) }));
-      else if (Number(paid) > MONEY_LIMIT_NUMBER) errors.push(engineError("money.tooLarge", at("paid"), { found: describe(raw.paid) }));
+      if (paid.startsWith("-")) errors.push(engineError("money.negative", householdPath(i, "paid"), { found: describe(raw.paid) }));
+      else if (Number(paid) > MONEY_LIMIT_NUMBER) errors.push(engineError("money.tooLarge", householdPath(i, "paid"), { found: describe(raw.paid) }));
       else paidFen = textToFenNumber(paid);
     }
   }
-  const participated = typeof raw.participated === "boolean" ? raw.participated : collect(readYesNo(raw.participated, at("participated")), errors);
-  const agreed = typeof raw.agreed === "boolean" ? raw.agreed : collect(readYesNo(raw.agreed, at("agreed")), errors);
+  const participated = typeof raw.participated === "boolean" ? raw.participated : collect(readYesNo(raw.participated, householdPath(i, "participated")), errors);
+  const agreed = typeof raw.agreed === "boolean" ? raw.agreed : collect(readYesNo(raw.agreed, householdPath(i, "agreed")), errors);
   // §5: a household that agreed must have participated.
-  if (agreed === true && participated !== true) errors.push(engineError("vote.agreedWithoutParticipated", at("agreed")));
+  if (agreed === true && participated !== true) errors.push(engineError("vote.agreedWithoutParticipated", householdPath(i, "agreed")));
   if (errors.length > before) return undefined;
   return { id: id!, owner, area: area!, exclusiveArea, weight, status, statuses, paidFen, participated, agreed };
+}
+
+function householdPath(i: number, field?: string): Path {
+  return field === undefined ? ["households", i] : ["households", i, field];
 }
 
 const NO_STATUSES: StatusKey[] = [];
