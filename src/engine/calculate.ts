@@ -30,7 +30,8 @@ export function compute(input: CalcInput): Result<CalcResult> {
   let households: HouseholdResult[] | undefined;
   let totals: HouseholdTotals | undefined;
   let vote: VoteResult | undefined;
-  if (input.households !== undefined) {
+  // An empty household table is treated as none: totals of nobody would claim 自筹资金已全部到位.
+  if (input.households !== undefined && input.households.length > 0) {
     const h = computeHouseholds(input.households, funding.residentByTier, input.policy);
     households = h.households;
     totals = h.totals;

@@ -188,3 +188,14 @@ describe("household invariants (property tests)", () => {
     expect(h.households.map((x) => x.gross)).toEqual([440000, 660000]);
   });
 });
+
+describe("an empty household table", () => {
+  it("is treated as none, so no 100% collection is claimed", () => {
+    const r = calculate({ project: PROJECT, households: [] });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.value.totals).toBeUndefined();
+      expect(r.value.households).toBeUndefined();
+    }
+  });
+});
