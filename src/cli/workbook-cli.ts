@@ -1,9 +1,85 @@
 /**
- * The .xlsx and folder paths of the command line (issue: workbooks outside Excel).
- * Placeholder until that issue lands.
+ * The .xlsx and folder paths of the command line (issue 6: workbooks outside Excel).
+ *
+ *   calc <book.xlsx> [--out result.xlsx | result.json]   one workbook (no --out: the JSON on stdout)
+ *   calc <folder>    [--out summary.xlsx | summary.json]  every workbook of the folder
+ *
+ * Exit 0 on success; 2 on invalid input (every problem with its Sheet!Cell on stderr, nothing written
+ * for a single workbook; in a batch the summary is still written and the bad workbooks are in it).
  */
-import { InputError } from "./io";
+import * as fs from "fs";
+import * as path from "path";
+import { toOutputJson } from "../engine";
+import { WorkbookError, formatWorkbookError } from "../workbook";
+import { WorkbookFileError, calculateBook, resultBookBytes } from "../xlsx";
+import { InputError, writeFileAtomic } from "./io";
+import { programmeBookBytes, programmeText, runBatch } from "./batch";
+import pkg from "../../package.json";
 
-export async function runWorkbookCli(input: string, _out: string | undefined, _isDir: boolean): Promise<number> {
-  throw new InputError(`暂不支持工作簿输入：${input} / workbook input is not supported yet`);
+/** The add-in version written into 计算说明. */
+export const ADDIN_VERSION: string = pkg.version;
+
+function printErrors(file: string, errors: readonly WorkbookError[]): void {
+  process.stderr.write(`输入有误 invalid input: ${file} (${errors.length})\n`);
+  for (const e of errors) process.stderr.write(`  ${formatWorkbookError(e)}\n`);
+}
+
+function outKind(out: string | undefined): "xlsx" | "json" | undefined {
+  if (out === undefined) return undefined;
+  if (/\.xlsx$/i.test(out)) return "xlsx";
+  if (/\.json$/i.test(out)) return "json";
+  throw new InputError(`--out 应为 .xlsx 或 .json 文件：${out} / --out must be a .xlsx or .json file: ${out}`);
+}
+
+/** One workbook → a result workbook (input sheets kept, output sheets added or replaced) or JSON. */
+export async function runSingle(input: string, out: string | undefined): Promise<number> {
+  const kind = outKind(out);
+  let r;
+  try {
+    r = await calculateBook(path.basename(input), fs.readFileSync(input));
+  } catch (e) {
+    if (e instanceof WorkbookFileError) throw new InputError(`${input}: ${e.zh} / ${e.en}`);
+    throw e;
+  }
+  if (!r.ok) {
+    printErrors(input, r.errors);
+    return 2;
+  }
+  if (kind === "xlsx") {
+    const bytes = await resultBookBytes(r.workbook, r.read, { time: new Date(), version: ADDIN_VERSION, source: path.basename(input) });
+    writeFileAtomic(out!, bytes);
+  } else {
+    const text = JSON.stringify(toOutputJson(r.read.result), null, 2) + "\n";
+    if (out === undefined) process.stdout.write(text);
+    else writeFileAtomic(out, text);
+  }
+  return 0;
+}
+
+/** A folder → a summary workbook (or JSON); exit 2 when any workbook could not be calculated. */
+export async function runFolder(dir: string, out: string | undefined): Promise<number> {
+  const kind = outKind(out);
+  const entries = await runBatch(dir, { exclude: out });
+  if (entries.length === 0) throw new InputError(`文件夹中没有 .xlsx 工作簿：${dir} / no .xlsx workbooks in ${dir}`);
+  const bad = entries.filter((e) => !e.ok);
+  for (const e of bad) {
+    if (e.ok) continue;
+    if (e.message !== undefined) process.stderr.write(`输入有误 invalid input: ${e.file}: ${e.message}\n`);
+    else printErrors(e.file, e.errors);
+  }
+  if (kind === "xlsx") writeFileAtomic(out!, await programmeBookBytes(entries));
+  else if (kind === "json") {
+    const json = entries.map((e) =>
+      e.ok
+        ? { file: e.file, ok: true, stage: e.read.stage, result: toOutputJson(e.read.result) }
+        : { file: e.file, ok: false, message: e.message, errors: e.errors.map((x) => ({ ref: x.ref, code: x.code, zh: x.zh, en: x.en })) },
+    );
+    writeFileAtomic(out!, JSON.stringify(json, null, 2) + "\n");
+  } else process.stdout.write(programmeText(entries));
+  process.stderr.write(`${entries.length} 个工作簿，${entries.length - bad.length} 个已测算，${bad.length} 个有误 / ${entries.length} workbooks, ${entries.length - bad.length} calculated, ${bad.length} invalid\n`);
+  return bad.length > 0 ? 2 : 0;
+}
+
+export async function runWorkbookCli(input: string, out: string | undefined, isDir: boolean): Promise<number> {
+  return isDir ? runFolder(input, out) : runSingle(input, out);
 }

@@ -1,0 +1,136 @@
+/**
+ * Plain sheet data shared by both adapters (Office.js and exceljs): cell values, a read grid and the
+ * sheets the builders produce. Rows and columns in addresses are 1-based as in Excel.
+ */
+
+/** A cell value as both adapters see it. Formulas arrive as their result; errors as text like `#N/A`. */
+export type CellValue = string | number | boolean | null | Date;
+
+/**
+ * A rectangle of cells read from a sheet: the table's range **including its header row**.
+ * `top` / `left` are the 1-based Excel row and column of `values[0][0]` (the first header cell);
+ * `values[r][c]` is the cell at row `top + r`, column `left + c`. Rows may be ragged (missing = blank).
+ */
+export interface SheetGrid {
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+/** Where a value came from: `住户!C12`. */
+export interface CellRef {
+  readonly sheet: string;
+  /** 1-based Excel row. */
+  readonly row: number;
+  /** 1-based Excel column. */
+  readonly col: number;
+  /** `C12`. */
+  readonly address: string;
+  /** `住户!C12`. */
+  readonly ref: string;
+}
+
+/** 1 → A, 27 → AA. col: integer ≥ 1. */
+export function columnLetter(col: number): string {
+  let s = "";
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** (12, 3) → `C12`. row, col: integers ≥ 1. */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+/** The full reference of one cell. */
+export function cellRef(sheet: string, row: number, col: number): CellRef {
+  const address = cellAddress(row, col);
+  return { sheet, row, col, address, ref: `${sheet}!${address}` };
+}
+
+/** `A1:N20` for a rectangle given by its 1-based top-left and size (rows, cols ≥ 1). */
+export function rangeAddress(top: number, left: number, rows: number, cols: number): string {
+  return `${cellAddress(top, left)}:${cellAddress(top + rows - 1, left + cols - 1)}`;
+}
+
+/** True for a blank cell: null, undefined, or text that is only whitespace. */
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** A chart the task pane draws from data written in an output sheet (exceljs cannot draw charts). */
+export interface ChartSpec {
+  readonly title: string;
+  /** Office.js chart type name. */
+  readonly type: "Pie" | "ColumnClustered" | "BarStacked";
+  /** Data including its header row and category column, as an A1 range in the same sheet. */
+  readonly dataRange: string;
+  readonly seriesBy: "Columns" | "Rows";
+}
+
+/** The table an output sheet holds. `top` / `left` are 1-based; `rows` counts data rows only. */
+export interface TableSpec {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  readonly columns: readonly string[];
+  readonly rows: number;
+  /** A total row follows the data rows; its values are in `values` (written as values, not formulas). */
+  readonly totalsRow: boolean;
+}
+
+/**
+ * An output (or template) sheet as plain data. `values[r][c]` is cell (r + 1, c + 1): every sheet starts
+ * at A1. `numberFormats` has the same shape (`"General"` where nothing special).
+ */
+export interface SheetData {
+  readonly name: string;
+  readonly values: CellValue[][];
+  readonly numberFormats: string[][];
+  readonly columnWidths?: readonly number[];
+  readonly table?: TableSpec;
+  /** Rows to freeze at the top (the header row of the table). */
+  readonly freezeRows?: number;
+  /** 1-based rows to show in bold (titles, section headers, total rows). */
+  readonly boldRows?: readonly number[];
+  readonly charts?: readonly ChartSpec[];
+}
+
+/** Builds a SheetData row by row: each row's values and formats side by side. */
+export class SheetBuilder {
+  readonly values: CellValue[][] = [];
+  readonly numberFormats: string[][] = [];
+  readonly boldRows: number[] = [];
+
+  /** Appends a row; returns its 1-based row number. formats: per cell, default General. */
+  row(values: CellValue[], formats: (string | undefined)[] = [], bold = false): number {
+    this.values.push(values);
+    this.numberFormats.push(values.map((_, i) => formats[i] ?? "General"));
+    if (bold) this.boldRows.push(this.values.length);
+    return this.values.length;
+  }
+
+  /** Appends an empty row. */
+  blank(): number {
+    return this.row([]);
+  }
+
+  get rowCount(): number {
+    return this.values.length;
+  }
+
+  /** Pads every row to the widest one, so the sheet is a rectangle. */
+  rectangle(): { values: CellValue[][]; numberFormats: string[][] } {
+    const width = Math.max(0, ...this.values.map((r) => r.length));
+    return {
+      values: this.values.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill(null)]),
+      numberFormats: this.numberFormats.map((r) => [...r, ...new Array<string>(width - r.length).fill("General")]),
+    };
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The standard workbook layout (workbook-layout.md): sheet names, table names, column headers with
+ * their English keys and aliases, number formats. The one place that knows the layout; the task pane
+ * (Office.js) and the command line (exceljs) both read it from here.
+ */
+import { PARAMETER_KEYS } from "../engine";
+
+/** Sheet names. Input sheets belong to the user; output sheets are replaced whole on every run. */
+export const SHEETS = {
+  policy: "政策参数",
+  project: "项目信息",
+  households: "住户",
+  result: "测算结果",
+  summary: "资金汇总",
+  audit: "计算说明",
+  publicity: "公示",
+} as const;
+
+/** Input sheets in workbook order. */
+export const INPUT_SHEETS: readonly string[] = [SHEETS.policy, SHEETS.project, SHEETS.households];
+/** Output sheets in workbook order (公示 only on request). */
+export const OUTPUT_SHEETS: readonly string[] = [SHEETS.result, SHEETS.summary, SHEETS.audit, SHEETS.publicity];
+
+/** Excel table (ListObject) names. */
+export const TABLES = {
+  policy: "PolicyTable",
+  project: "ProjectTable",
+  households: "HouseholdTable",
+  result: "ResultTable",
+} as const;
+
+/** Number formats (Excel format codes, also valid for Office.js `range.numberFormat`). */
+export const FORMATS = {
+  general: "General",
+  money: "#,##0.00",
+  area: "#,##0.00",
+  /** Relief rates in 测算结果 (exact 0% / 70% / 100%). */
+  ratio: "0%",
+  /** Collection and vote ratios: two decimals so 99.6% never shows as a misleading "100%". */
+  percent: "0.00%",
+  integer: "0",
+  text: "@",
+} as const;
+
+/** What a column holds, i.e. how its cells are converted for the engine. */
+export type ColumnKind = "text" | "number" | "yesno" | "status";
+
+/** One input column: the Chinese header, the English key (also accepted as header) and aliases. */
+export interface ColumnSpec {
+  readonly key: string;
+  readonly header: string;
+  readonly aliases: readonly string[];
+  readonly required: boolean;
+  readonly kind: ColumnKind;
+  /** Number format the template gives the column. */
+  readonly format: string;
+  /** Column width in characters for the template. */
+  readonly width: number;
+}
+
+const col = (key: string, header: string, aliases: string[], required: boolean, kind: ColumnKind, format: string, width: number): ColumnSpec => ({
+  key,
+  header,
+  aliases,
+  required,
+  kind,
+  format,
+  width,
+});
+
+/** 住户 (HouseholdTable) columns, in template order (workbook-layout.md). */
+export const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
+  col("id", "房号", ["户号", "门牌号"], true, "text", FORMATS.text, 10),
+  col("owner", "户主", ["姓名", "业主"], false, "text", FORMATS.general, 10),
+  col("area", "建筑面积", ["面积", "房屋面积"], true, "number", FORMATS.area, 11),
+  col("exclusiveArea", "专有面积", ["专有部分面积"], false, "number", FORMATS.area, 11),
+  col("weight", "分摊系数", ["权重"], false, "number", FORMATS.general, 9),
+  col("status", "困难类别", ["救助类别", "身份类别"], false, "status", FORMATS.general, 18),
+  col("paid", "已缴金额", ["已缴", "实缴金额"], false, "number", FORMATS.money, 13),
+  col("participated", "参与表决", ["参与"], false, "yesno", FORMATS.general, 9),
+  col("agreed", "同意", ["同意改造"], false, "yesno", FORMATS.general, 8),
+  col("note", "备注", [], false, "text", FORMATS.general, 20),
+];
+
+/** 政策参数 (PolicyTable) columns: key / value rows. */
+export const POLICY_COLUMNS: readonly ColumnSpec[] = [
+  col("key", "参数", [], true, "text", FORMATS.text, 34),
+  col("value", "值", [], true, "text", FORMATS.general, 24),
+  col("note", "说明", [], false, "text", FORMATS.general, 52),
+];
+
+/** 项目信息 (ProjectTable) columns: one row per field, two stages side by side. */
+export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
+  col("key", "字段", [], true, "text", FORMATS.text, 20),
+  col("label", "项目", [], false, "text", FORMATS.general, 34),
+  col("estimate", "概算", [], true, "number", FORMATS.money, 18),
+  col("settlement", "决算", [], true, "number", FORMATS.money, 18),
+];
+
+/** Keys of the project rows (engine JSON paths under `project`). */
+export type ProjectFieldKey = "name" | "area" | "costs.basic" | "costs.improvement" | "costs.enhancement" | "socialCapital" | "elevatorCost";
+
+export interface ProjectFieldSpec {
+  readonly key: ProjectFieldKey;
+  readonly label: string;
+  readonly kind: "text" | "number";
+  readonly format: string;
+  /** A cost cell: the filled cost cells decide the stage (决算 when any is filled). */
+  readonly cost: boolean;
+}
+
+/** 项目信息 rows, in template order. A row is found by its 字段 key or by its 项目 label. */
+export const PROJECT_FIELDS: readonly ProjectFieldSpec[] = [
+  { key: "name", label: "项目名称", kind: "text", format: FORMATS.general, cost: false },
+  { key: "area", label: "改造建筑面积（m²，含公摊）", kind: "number", format: FORMATS.area, cost: false },
+  { key: "costs.basic", label: "基础类费用（元）", kind: "number", format: FORMATS.money, cost: true },
+  { key: "costs.improvement", label: "完善类费用（元）", kind: "number", format: FORMATS.money, cost: true },
+  { key: "costs.enhancement", label: "提升类费用（元）", kind: "number", format: FORMATS.money, cost: true },
+  { key: "socialCapital", label: "社会资金（元）", kind: "number", format: FORMATS.money, cost: false },
+  { key: "elevatorCost", label: "加装电梯费用（元，不计入总投资）", kind: "number", format: FORMATS.money, cost: false },
+];
+
+/** The two stages of the project sheet. */
+export type Stage = "estimate" | "settlement";
+export const STAGE_LABELS: Readonly<Record<Stage, string>> = { estimate: "概算", settlement: "决算" };
+
+/** 政策参数 keys: `base` then every parameter key of funding-rules.md §7. */
+export const POLICY_ROW_KEYS: readonly string[] = ["base", ...PARAMETER_KEYS];
+
+/** 测算结果 (ResultTable) headers, in order. */
+export const RESULT_HEADERS: readonly string[] = [
+  "房号",
+  "户主",
+  "建筑面积",
+  "基础类分摊",
+  "完善类分摊",
+  "提升类分摊",
+  "应分摊合计",
+  "救助比例",
+  "临时救助",
+  "送温暖补助",
+  "应缴金额",
+  "已缴金额",
+  "应补(退)金额",
+  "结算状态",
+];
+
+/** Yes/no values offered by the template's drop-down (any value of funding-rules.md §5 is accepted). */
+export const YES_NO_CHOICES: readonly string[] = ["是", "否"];
+
+/**
+ * Header normalisation used to match columns: full-width → half-width (NFKC), case-insensitive,
+ * whitespace removed, and a trailing unit in brackets dropped (`建筑面积（m²）` matches `建筑面积`).
+ */
+export function normalizeHeader(text: string): string {
+  let s = text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  // Drop trailing bracketed units, repeatedly: "费用(元)(含税)" → "费用".
+  for (;;) {
+    const t = s.replace(/\([^()]*\)$/, "");
+    if (t === s || t === "") break;
+    s = t;
+  }
+  return s;
+}
+
+/** Every text a column is recognised by: its header, its English key and its aliases (normalised). */
+export function columnNames(spec: ColumnSpec): string[] {
+  return [spec.header, spec.key, ...spec.aliases].map(normalizeHeader);
+}

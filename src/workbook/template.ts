@@ -1,0 +1,157 @@
+/**
+ * The input sheets' initial contents (workbook-layout.md "Input sheets"): tables with their headers,
+ * number formats and frozen header rows, the data-validation lists, and optionally the bundled example.
+ */
+import { ACCEPTED_STATUS_LABELS, BUILT_IN_POLICY_IDS, PARAMETER_KEYS, PARAMETER_NOTES, policyParameters, resolvePolicy } from "../engine";
+import { CellValue, SheetData, columnLetter } from "./grid";
+import { HOUSEHOLD_COLUMNS, POLICY_COLUMNS, PROJECT_COLUMNS, PROJECT_FIELDS, SHEETS, TABLES, YES_NO_CHOICES } from "./layout";
+import { EXAMPLE_INPUT, ExampleInput } from "./example";
+
+/** A drop-down list on a column range (Office.js `dataValidation.rule.list`, exceljs `cell.dataValidation`). */
+export interface ValidationSpec {
+  readonly sheet: string;
+  /** A1 range, e.g. `H2:I1001`. */
+  readonly range: string;
+  readonly values: readonly string[];
+  /**
+   * `stop` refuses other values; `information` shows a note but accepts them (困难类别 may hold several
+   * labels in one cell, and yes/no cells accept more spellings than the list offers).
+   */
+  readonly errorStyle: "stop" | "warning" | "information";
+  readonly prompt: string;
+  readonly error: string;
+}
+
+export interface TemplateOptions {
+  /** Fill the sheets with the bundled example (examples/hongqiao-xincun.json). */
+  readonly example?: boolean;
+  /** Fill the sheets with this input instead (the CLI JSON shape; its project goes in the 概算 column). */
+  readonly input?: ExampleInput;
+  /** 决算 column values by field key (`costs.basic`, `area`, …), e.g. for a settled project. */
+  readonly settlement?: Readonly<Record<string, number | string>>;
+  /** Rows of 住户 that get the drop-downs (default 2,000, or the example's rows if more). */
+  readonly validationRows?: number;
+}
+
+export interface Template {
+  /** 政策参数, 项目信息, 住户 — in that order. */
+  readonly sheets: readonly SheetData[];
+  readonly validations: readonly ValidationSpec[];
+}
+
+/** 政策参数 from a policy member of the JSON input (`default` when absent). */
+function policySheet(spec: ExampleInput["policy"]): SheetData {
+  const base = typeof spec === "object" && spec !== null ? String(spec.base ?? "default") : typeof spec === "string" ? spec : "default";
+  const resolved = resolvePolicy(spec ?? "default");
+  if (!resolved.ok) throw new Error(`template policy is invalid: ${resolved.errors.map((e) => e.en).join("; ")}`);
+  const params = policyParameters(resolved.value);
+  const values: CellValue[][] = [POLICY_COLUMNS.map((c) => c.header)];
+  values.push(["base", base, `基础政策，可用：${BUILT_IN_POLICY_IDS.join(" / ")}；以下各行改动其参数（留空=沿用基础政策；cap.perSqm 留空=不设上限）`]);
+  for (const k of PARAMETER_KEYS) values.push([k, params[k], PARAMETER_NOTES[k]]);
+  return {
+    name: SHEETS.policy,
+    values,
+    numberFormats: values.map((row, r) => row.map((_, c) => (r > 0 && c === 0 ? "@" : "General"))),
+    columnWidths: POLICY_COLUMNS.map((c) => c.width),
+    table: { name: TABLES.policy, top: 1, left: 1, columns: POLICY_COLUMNS.map((c) => c.header), rows: values.length - 1, totalsRow: false },
+    freezeRows: 1,
+    boldRows: [1],
+  };
+}
+
+/** 项目信息: one row per field; the example's figures go in the 概算 column. */
+function projectSheet(example: ExampleInput | undefined, settlement?: Readonly<Record<string, number | string>>): SheetData {
+  const values: CellValue[][] = [PROJECT_COLUMNS.map((c) => c.header)];
+  const formats: string[][] = [PROJECT_COLUMNS.map(() => "General")];
+  const p = example?.project;
+  for (const f of PROJECT_FIELDS) {
+    let v: CellValue = null;
+    if (p !== undefined) {
+      const parts = f.key.split(".");
+      const raw = parts.length === 2 ? p.costs?.[parts[1] as "basic"] : (p as Record<string, unknown>)[f.key];
+      v = raw === undefined ? null : (raw as CellValue);
+    }
+    values.push([f.key, f.label, v, settlement?.[f.key] ?? null]);
+    formats.push(["@", "General", f.format, f.format]);
+  }
+  return {
+    name: SHEETS.project,
+    values,
+    numberFormats: formats,
+    columnWidths: PROJECT_COLUMNS.map((c) => c.width),
+    table: { name: TABLES.project, top: 1, left: 1, columns: PROJECT_COLUMNS.map((c) => c.header), rows: values.length - 1, totalsRow: false },
+    freezeRows: 1,
+    boldRows: [1],
+  };
+}
+
+const yesNoText = (v: unknown): CellValue => (v === true ? "是" : v === false ? "否" : (v as CellValue) ?? null);
+
+/** 住户: headers, and the example's households (one blank row when empty: a table needs a data row). */
+function householdSheet(example: ExampleInput | undefined): SheetData {
+  const values: CellValue[][] = [HOUSEHOLD_COLUMNS.map((c) => c.header)];
+  for (const h of example?.households ?? []) {
+    values.push(
+      HOUSEHOLD_COLUMNS.map((c) => {
+        const v = (h as Record<string, unknown>)[c.key];
+        if (c.kind === "yesno") return yesNoText(v);
+        return v === undefined ? null : (v as CellValue);
+      }),
+    );
+  }
+  if (values.length === 1) values.push(HOUSEHOLD_COLUMNS.map(() => null));
+  return {
+    name: SHEETS.households,
+    values,
+    numberFormats: values.map((row, r) => row.map((_, c) => (r === 0 ? "General" : HOUSEHOLD_COLUMNS[c].format))),
+    columnWidths: HOUSEHOLD_COLUMNS.map((c) => c.width),
+    table: { name: TABLES.households, top: 1, left: 1, columns: HOUSEHOLD_COLUMNS.map((c) => c.header), rows: values.length - 1, totalsRow: false },
+    freezeRows: 1,
+    boldRows: [1],
+  };
+}
+
+function columnRange(key: string, rows: number): string {
+  const c = columnLetter(HOUSEHOLD_COLUMNS.findIndex((x) => x.key === key) + 1);
+  return `${c}2:${c}${rows + 1}`;
+}
+
+/**
+ * The standard workbook's input sheets, empty or filled with the bundled example, and the drop-downs
+ * for the yes/no columns (参与表决, 同意), the 困难类别 column and the policy `base` cell.
+ * @example buildTemplate({ example: true }).sheets.map((s) => s.name) // ["政策参数", "项目信息", "住户"]
+ */
+export function buildTemplate(options: TemplateOptions = {}): Template {
+  const example = options.input ?? (options.example === true ? EXAMPLE_INPUT : undefined);
+  const sheets = [policySheet(example?.policy), projectSheet(example, options.settlement), householdSheet(example)];
+  const rows = Math.max(options.validationRows ?? 2000, (example?.households?.length ?? 0) + 100);
+  const yesNo = `可填：是/否、TRUE/FALSE、1/0、Y/N、√/×、同意/不同意 — funding-rules §5`;
+  const validations: ValidationSpec[] = [
+    {
+      sheet: SHEETS.households,
+      range: columnRange("participated", rows),
+      values: YES_NO_CHOICES,
+      errorStyle: "warning",
+      prompt: yesNo,
+      error: `应为 是/否。${yesNo}`,
+    },
+    { sheet: SHEETS.households, range: columnRange("agreed", rows), values: YES_NO_CHOICES, errorStyle: "warning", prompt: yesNo, error: `应为 是/否。${yesNo}` },
+    {
+      sheet: SHEETS.households,
+      range: columnRange("status", rows),
+      values: ACCEPTED_STATUS_LABELS,
+      errorStyle: "information",
+      prompt: "困难类别；多个类别用“、”分隔，就高不就低 — 003 附件3 二",
+      error: `可用：${ACCEPTED_STATUS_LABELS.join("、")}；多个类别用“、”分隔`,
+    },
+    {
+      sheet: SHEETS.policy,
+      range: "B2:B2",
+      values: BUILT_IN_POLICY_IDS,
+      errorStyle: "stop",
+      prompt: "基础政策",
+      error: `可用：${BUILT_IN_POLICY_IDS.join(" / ")}`,
+    },
+  ];
+  return { sheets, validations };
+}

@@ -1,0 +1,149 @@
+/**
+ * Reading a standard workbook file with exceljs into the plain grids of src/workbook, with a clear
+ * message for a file that is not a workbook, is password-protected, or lacks a sheet.
+ */
+import * as fs from "fs";
+import ExcelJS from "exceljs";
+import {
+  CellValue,
+  INPUT_SHEET_NAMES,
+  INPUT_COLUMNS,
+  InputGrids,
+  InputKind,
+  SheetGrid,
+  TABLES,
+  WorkbookError,
+  columnNames,
+  locateTable,
+  missingSheetError,
+  normalizeHeader,
+} from "../workbook";
+import { readRange, usedSize } from "./cells";
+
+/** A file that cannot be opened as a workbook at all (exit 2, one message). */
+export class WorkbookFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${file}: ${zh} / ${en}`);
+    this.name = "WorkbookFileError";
+  }
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
+
+/** UTF-16LE bytes of a name, to spot a stream in a compound file's directory. */
+const utf16 = (s: string) => Buffer.from(s, "utf16le");
+
+/**
+ * Checks the file's bytes before exceljs sees them: an encrypted (password-protected) .xlsx is an OLE
+ * compound file holding `EncryptionInfo`; an old .xls is a compound file too; anything else that is not
+ * a zip is not a workbook.
+ */
+export function checkWorkbookBytes(file: string, bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new WorkbookFileError(file, "文件为空，不是 Excel 工作簿", "the file is empty; not an Excel workbook");
+  if (startsWith(bytes, CFB)) {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (buf.includes(utf16("EncryptionInfo")) || buf.includes(utf16("EncryptedPackage"))) {
+      throw new WorkbookFileError(file, "工作簿设有打开密码（已加密），请在 Excel 中取消密码后再试", "the workbook is password-protected (encrypted); remove the password in Excel and try again");
+    }
+    throw new WorkbookFileError(file, "这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx", "this is a legacy .xls file; save it as .xlsx in Excel");
+  }
+  if (!startsWith(bytes, ZIP)) throw new WorkbookFileError(file, "不是 Excel 工作簿（.xlsx）", "not an Excel workbook (.xlsx)");
+}
+
+/** Loads a workbook from bytes, turning exceljs's failures into a clear message. */
+export async function loadWorkbook(file: string, bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  checkWorkbookBytes(file, bytes);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new WorkbookFileError(file, `无法读取工作簿（文件已损坏或不是 .xlsx）：${(e as Error).message}`, `cannot read the workbook (damaged or not .xlsx): ${(e as Error).message}`);
+  }
+  return wb;
+}
+
+/** Reads a workbook file. */
+export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
+  return loadWorkbook(file, fs.readFileSync(file));
+}
+
+interface LoadedTable {
+  table: { name?: string; tableRef?: string; ref?: string; totalsRow?: boolean; headerRow?: boolean };
+}
+
+/** Decodes `A1:J41` → 1-based top, left, rows, cols. */
+function decodeRange(ref: string): { top: number; left: number; rows: number; cols: number } | undefined {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.toUpperCase());
+  if (m === null) return undefined;
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const top = Number(m[2]);
+  const left = col(m[1]);
+  const bottom = m[4] === undefined ? top : Number(m[4]);
+  const right = m[3] === undefined ? left : col(m[3]);
+  return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
+/**
+ * The input table of a sheet: its Excel table when it has one (the one with the standard name, else the
+ * one whose header holds the required columns), else the used range from the header row.
+ */
+export function sheetGrid(ws: ExcelJS.Worksheet, kind: InputKind): SheetGrid {
+  const tables = Object.values((ws as unknown as { tables: Record<string, LoadedTable> }).tables ?? {});
+  const wanted = TABLES[kind];
+  const required = INPUT_COLUMNS[kind].filter((c) => c.required).map((c) => new Set(columnNames(c)));
+  const candidates = tables
+    .map((t) => ({ t, range: decodeRange(t.table.tableRef ?? t.table.ref ?? "") }))
+    .filter((x) => x.range !== undefined && x.t.table.headerRow !== false);
+  const fits = (x: (typeof candidates)[number]) => {
+    const header = readRange(ws, x.range!.top, x.range!.left, 1, x.range!.cols)[0].filter((v) => v !== null).map((v) => normalizeHeader(String(v)));
+    return required.every((names) => header.some((h) => names.has(h)));
+  };
+  const chosen = candidates.find((x) => x.t.table.name === wanted) ?? candidates.find(fits);
+  if (chosen !== undefined) {
+    const r = chosen.range!;
+    // A totals row is not data.
+    const hasTotals = chosen.t.table.totalsRow === true;
+    const values = readRange(ws, r.top, r.left, r.rows - (hasTotals ? 1 : 0), r.cols);
+    if (!hasTotals) {
+      // Rows typed directly below the table (a program that does not grow tables, e.g. LibreOffice)
+      // are read too, up to the first blank row, rather than silently left out.
+      for (let row = r.top + r.rows; ; row++) {
+        const line = readRange(ws, row, r.left, 1, r.cols)[0];
+        if (line.every((v) => v === null || (typeof v === "string" && v.trim() === ""))) break;
+        values.push(line);
+      }
+    }
+    return { sheet: ws.name, top: r.top, left: r.left, values };
+  }
+  const size = usedSize(ws);
+  const values: CellValue[][] = size.rows === 0 ? [] : readRange(ws, 1, 1, size.rows, size.cols);
+  return locateTable(ws.name, kind, values);
+}
+
+/** Finds a worksheet by name, ignoring surrounding spaces and full-width/half-width differences. */
+function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const want = name.normalize("NFKC").trim();
+  return wb.worksheets.find((w) => w.name.normalize("NFKC").trim() === want);
+}
+
+/** The input grids of a workbook, and an error for each missing required sheet (项目信息, 住户). */
+export function inputGrids(wb: ExcelJS.Workbook): { grids: InputGrids; errors: WorkbookError[] } {
+  const names = wb.worksheets.map((w) => w.name);
+  const errors: WorkbookError[] = [];
+  const grid = (kind: InputKind, required: boolean): SheetGrid | undefined => {
+    const ws = findSheet(wb, INPUT_SHEET_NAMES[kind]);
+    if (ws === undefined) {
+      if (required) errors.push(missingSheetError(INPUT_SHEET_NAMES[kind], names));
+      return undefined;
+    }
+    return sheetGrid(ws, kind);
+  };
+  const grids = { policy: grid("policy", false), project: grid("project", true), households: grid("households", true) };
+  return { grids, errors };
+}
