@@ -222,7 +222,8 @@ export function buildPolicy(base: unknown, basePath: Path, overrides: readonly P
   const errors: EngineError[] = [];
   const baseId = base === undefined || base === null || base === "" ? "default" : base;
   if (!isBuiltInPolicyId(baseId)) {
-    return fail([engineError("policy.unknownId", basePath, { found: describe(base), detail: BUILT_IN_POLICY_IDS.join(", ") })]);
+    const found = typeof base === "string" ? base : describe(base); // the message template quotes it
+    return fail([engineError("policy.unknownId", basePath, { found, detail: BUILT_IN_POLICY_IDS.join(", ") })]);
   }
   const src = BUILT_IN_POLICIES[baseId];
   const p: Mutable<Policy> = {

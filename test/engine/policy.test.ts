@@ -65,6 +65,11 @@ describe("policies (spec §7)", () => {
     }
   });
 
+  it("quotes an unknown policy id once", () => {
+    const r = resolvePolicy("nope");
+    expect(!r.ok && r.errors[0].zh).toBe("未知的政策“nope”，可用：default, yueqing-2023");
+  });
+
   it("lists every accepted key when a key is unknown (a typo never falls back to a default)", () => {
     const r = resolvePolicy({ "tier.basic.rat": 0.2 });
     expect(!r.ok && r.errors[0].en).toContain("tier.basic.rate");
