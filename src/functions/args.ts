@@ -1,0 +1,127 @@
+/**
+ * Readers for the arguments Excel passes to a custom function (funding-rules.md §2, §5, §8).
+ *
+ * Excel numbers are converted to the engine's exact decimals at this edge — `decimalText` for the
+ * per-row columns, the engine readers (Decimal, rounded to the fen) for scalars — so no money is ever
+ * computed in binary floating point. Ranges arrive as `any[][]`; an empty cell arrives as `null` or "".
+ */
+import Decimal from "decimal.js";
+import { Money, StatusKey, ZERO, decimalText, describe, engineError, parseStatuses, readArea, readMoney, readYesNo } from "../engine";
+import { Checked, bad, fromResult, good } from "./issues";
+import { messages } from "./messages";
+
+/** True for an omitted argument or an empty cell. */
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * A money argument (元, ≥ 0), rounded to the fen when read (§2). arg: the parameter's name.
+ * Omitted (null) → `fallback` when given (optional arguments such as `social`).
+ */
+export function readMoneyArg(value: unknown, arg: string, fallback?: Money): Checked<Money> {
+  // An empty cell passed to a number parameter arrives as 0 in Excel; "" / null can still reach us.
+  const v = fallback !== undefined && isBlank(value) ? null : value;
+  return fromResult(readMoney(v, [arg], fallback));
+}
+
+/** Optional money (social capital): omitted or blank = 0 (funding-rules.md §3: S default 0). */
+export function readOptionalMoneyArg(value: unknown, arg: string): Checked<Money> {
+  return readMoneyArg(value, arg, ZERO);
+}
+
+/** An area argument, m² > 0, kept exact (§3: A > 0). */
+export function readAreaArg(value: unknown, arg: string): Checked<Decimal> {
+  return fromResult(readArea(value, [arg]));
+}
+
+/**
+ * A range that must be one column: its cells top to bottom. A single cell counts as a column of one.
+ * matrix: what Excel passes for an `any[][]` parameter.
+ */
+export function readColumn(matrix: unknown, arg: string): Checked<unknown[]> {
+  if (!Array.isArray(matrix) || matrix.length === 0 || !matrix.every(Array.isArray)) return bad(messages.notRange(arg));
+  const rows = matrix as unknown[][];
+  const cols = rows[0].length;
+  if (cols !== 1 || rows.some((r) => r.length !== 1)) return bad(messages.notColumn(arg, rows.length, cols));
+  const cells = new Array<unknown>(rows.length);
+  for (let i = 0; i < rows.length; i++) cells[i] = rows[i][0];
+  return good(cells);
+}
+
+/** Checks that columns describing the same rows have the same height; the first one is the reference. */
+export function checkSameHeight(columns: readonly { readonly arg: string; readonly cells: readonly unknown[] }[]): Checked<void> {
+  const [ref, ...rest] = columns;
+  for (const c of rest) {
+    if (c.cells.length !== ref.cells.length) return bad(messages.heightMismatch(c.arg, c.cells.length, ref.arg, ref.cells.length));
+  }
+  return good(undefined);
+}
+
+/** A number cell as exact plain decimal text; text, booleans and blanks are refused (§8). */
+function numberCell(value: unknown, arg: string, row: number): Checked<string> {
+  if (typeof value === "number" && Number.isFinite(value)) return good(decimalText(value));
+  if (isBlank(value)) return bad(engineError("required", [arg, row]));
+  return bad(engineError("type.number", [arg, row], { found: describe(value) }));
+}
+
+/**
+ * A column of areas, m² > 0 (§4.1: areas must be > 0), as exact decimal texts for the engine's
+ * integer hot loops.
+ */
+export function readAreaColumn(cells: readonly unknown[], arg: string): Checked<string[]> {
+  const out = new Array<string>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const r = numberCell(cells[i], arg, i);
+    if (!r.ok) return r;
+    // Comparing a number with 0 is exact; the value itself travels on as text.
+    if (!((cells[i] as number) > 0)) return bad(engineError("area.positive", [arg, i], { found: describe(cells[i]) }));
+    out[i] = r.value;
+  }
+  return good(out);
+}
+
+/** A column of allocation weights ≥ 0, as exact decimal texts. */
+export function readWeightColumn(cells: readonly unknown[], arg: string): Checked<string[]> {
+  const out = new Array<string>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const r = numberCell(cells[i], arg, i);
+    if (!r.ok) return r;
+    if ((cells[i] as number) < 0) return bad(engineError("weight.negative", [arg, i], { found: describe(cells[i]) }));
+    out[i] = r.value;
+  }
+  return good(out);
+}
+
+/** One status cell (§4.3): blank = no status; several labels separated by 、 , ， ; ； / or spaces. */
+export function readStatusCell(value: unknown, arg: string, row?: number): Checked<StatusKey[]> {
+  const path = row === undefined ? [arg] : [arg, row];
+  if (isBlank(value)) return good([]);
+  if (typeof value !== "string") {
+    // A number or TRUE in a status cell is never a label; name it like an unknown label.
+    return fromResult(parseStatuses(String(value), path));
+  }
+  return fromResult(parseStatuses(value, path));
+}
+
+/** A column of status cells. */
+export function readStatusColumn(cells: readonly unknown[], arg: string): Checked<StatusKey[][]> {
+  const out = new Array<StatusKey[]>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const r = readStatusCell(cells[i], arg, i);
+    if (!r.ok) return r;
+    out[i] = r.value;
+  }
+  return good(out);
+}
+
+/** A column of yes/no cells (§5 values); blank = no. */
+export function readYesNoColumn(cells: readonly unknown[], arg: string): Checked<boolean[]> {
+  const out = new Array<boolean>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const r = fromResult(readYesNo(cells[i], [arg, i]));
+    if (!r.ok) return r;
+    out[i] = r.value === true;
+  }
+  return good(out);
+}
