@@ -1,0 +1,96 @@
+/**
+ * The task pane's state and how each outcome changes it: a pure reducer, so what the user is told
+ * after every action is tested without a DOM (test/taskpane/state.test.ts); the components only render it.
+ */
+import { ExcelIoError } from "../excel/office-port";
+import type { WorkbookError } from "../workbook";
+import { Lang, STRINGS, Strings } from "./i18n";
+import type { CreateOutcome, Phase, PolicyOutcome, PublicityOutcome, RunOutcome, RunSummary } from "./workflows";
+import { dateText } from "../workbook";
+
+export type Action = "create" | "calculate" | "check" | "publicity" | "policy" | "select";
+
+export interface Message {
+  readonly intent: "success" | "warning" | "error" | "info";
+  readonly text: string;
+}
+
+export interface PaneState {
+  /** The action under way, if any (buttons are disabled meanwhile). */
+  readonly busy: Action | null;
+  readonly progress: { readonly phase: Phase; readonly done: number; readonly total: number } | null;
+  readonly message: Message | null;
+  /** The summary card of the last successful 计算 or 检查. */
+  readonly summary: RunSummary | null;
+  /** Input problems of the last 计算 / 检查 / 公示 / 政策. */
+  readonly errors: readonly WorkbookError[];
+  readonly policy: PolicyOutcome | null;
+}
+
+export const INITIAL_STATE: PaneState = { busy: null, progress: null, message: null, summary: null, errors: [], policy: null };
+
+export type PaneEvent =
+  | { readonly type: "start"; readonly action: Action }
+  | { readonly type: "progress"; readonly phase: Phase; readonly done: number; readonly total: number }
+  | { readonly type: "created"; readonly outcome: CreateOutcome }
+  | { readonly type: "ran"; readonly action: "calculate" | "check"; readonly outcome: RunOutcome }
+  | { readonly type: "published"; readonly outcome: PublicityOutcome }
+  | { readonly type: "policy"; readonly outcome: PolicyOutcome }
+  | { readonly type: "selected" }
+  | { readonly type: "failed"; readonly error: unknown };
+
+/** What a thrown error tells the user: Excel's code and message, or a plain sentence. */
+export function failureMessage(e: unknown, t: Strings): string {
+  if (e instanceof ExcelIoError) {
+    if (e.code === "InvalidOperationInCellEditMode") return t.cellEditMode;
+    return t.excelError(e.code, e.message);
+  }
+  return t.unexpected(e instanceof Error ? e.message : String(e));
+}
+
+/** The reducer for one language. */
+export function paneReducer(lang: Lang) {
+  const t = STRINGS[lang];
+  return (s: PaneState, e: PaneEvent): PaneState => {
+    const idle = { ...s, busy: null, progress: null };
+    switch (e.type) {
+      case "start":
+        // Selecting a cell and showing the policy keep the list and the message as they are.
+        return e.action === "select" || e.action === "policy" ? { ...s, busy: e.action } : { ...s, busy: e.action, progress: null, message: null };
+      case "progress":
+        return { ...s, progress: { phase: e.phase, done: e.done, total: e.total } };
+      case "created":
+        return e.outcome.kind === "created"
+          ? { ...idle, message: { intent: "success", text: t.created(e.outcome.sheets) }, errors: [] }
+          : { ...idle, message: { intent: "warning", text: t.taken(e.outcome.names) } };
+      case "ran":
+        if (e.outcome.kind === "invalid") {
+          return { ...idle, errors: e.outcome.errors, message: { intent: "error", text: t.invalid(e.outcome.errors.length) } };
+        }
+        return {
+          ...idle,
+          errors: [],
+          summary: e.outcome.summary,
+          message: { intent: "success", text: e.action === "check" ? t.checkedOk : t.done(e.outcome.summary.sheets) },
+        };
+      case "published":
+        if (e.outcome.kind === "invalid") {
+          return { ...idle, errors: e.outcome.errors, message: { intent: "error", text: t.invalid(e.outcome.errors.length) } };
+        }
+        if (e.outcome.kind === "period") return { ...idle, message: { intent: "warning", text: e.outcome[lang] } };
+        return {
+          ...idle,
+          errors: [],
+          message: { intent: "success", text: t.publicityDone(dateText(e.outcome.start), dateText(e.outcome.end), e.outcome.households) },
+        };
+      case "policy":
+        return e.outcome.kind === "invalid"
+          ? { ...idle, policy: e.outcome, errors: e.outcome.errors, message: { intent: "error", text: t.invalid(e.outcome.errors.length) } }
+          : { ...idle, policy: e.outcome };
+      case "selected":
+        return { ...s, busy: null };
+      case "failed":
+        return { ...idle, message: { intent: "error", text: failureMessage(e.error, t) } };
+    }
+  };
+}

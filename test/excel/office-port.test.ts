@@ -1,0 +1,186 @@
+import { ExcelHost, ExcelIoError, PortFeatures, chartPlace, createOfficePort } from "../../src/excel/office-port";
+import { NameTakenError } from "../../src/excel/port";
+import { SheetData } from "../../src/workbook";
+import { createFakeOffice, FakeOptions } from "./fake-excel";
+
+const ALL: PortFeatures = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, dataValidation: true };
+
+function setup(options: FakeOptions = {}, features: PortFeatures = ALL, limits?: { writeBytes: number; readCells: number }) {
+  const fake = createFakeOffice(options);
+  const port = createOfficePort(fake.Excel as unknown as ExcelHost, features, limits);
+  return { wb: fake.workbook, port };
+}
+
+function sheet(name: string, values: SheetData["values"], extra: Partial<SheetData> = {}): SheetData {
+  return { name, values, numberFormats: values.map((r) => r.map(() => "General")), ...extra };
+}
+
+describe("reading tables", () => {
+  it("reads a table with its header row and position, in two syncs plus one for the values", async () => {
+    const { wb, port } = setup({ sheets: { 住户: [["说明"], [], ["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4]] } });
+    wb.tables.push({ name: "HouseholdTable", sheet: wb.sheet("住户")!, r0: 2, c0: 0, rows: 3, columns: 2 });
+    const r = await port.readTables([{ sheet: "住户", table: "HouseholdTable" }]);
+    expect(r.grids.get("住户")).toEqual({ sheet: "住户", top: 3, left: 1, values: [["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4]] });
+    expect(r.fromTable.has("住户")).toBe(true);
+    expect(wb.syncs).toBe(3);
+  });
+
+  it("falls back to the used range of a sheet without its table, and reports a missing sheet as undefined", async () => {
+    const { port } = setup({ sheets: { 项目信息: [[], ["", "字段", "概算"], ["", "area", 8000]] } });
+    const r = await port.readTables([
+      { sheet: "项目信息", table: "ProjectTable" },
+      { sheet: "住户", table: "HouseholdTable" },
+    ]);
+    expect(r.grids.get("项目信息")).toEqual({ sheet: "项目信息", top: 2, left: 2, values: [["字段", "概算"], ["area", 8000]] });
+    expect(r.fromTable.has("项目信息")).toBe(false);
+    expect(r.grids.get("住户")).toBeUndefined();
+    expect(r.info.sheets).toEqual(["项目信息"]);
+  });
+
+  it("retries in halves when Excel answers that a response is too big, and still reads every row", async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => [`${i + 1}`, 50 + i / 100, "低保户"]);
+    const { wb, port } = setup({ sheets: { 住户: [["房号", "建筑面积", "困难类别"], ...rows] }, maxResponseBytes: 30_000 }, ALL, {
+      writeBytes: 4_000_000,
+      readCells: 1_000_000,
+    });
+    const r = await port.readTables([{ sheet: "住户", table: "HouseholdTable" }]);
+    const values = r.grids.get("住户")!.values;
+    expect(values).toHaveLength(2001);
+    expect(values[2000]).toEqual(["2000", 69.99, "低保户"]);
+    // The first answer was too big; the rows came in smaller responses that fit.
+    expect(wb.responseBytes[2]).toBeGreaterThan(30_000);
+    expect(wb.responseBytes.slice(3).every((b) => b <= 30_000)).toBe(true);
+    // Find + size (2), the refused answer (1), then 2,001 rows in halves of 3,001 cells (3).
+    expect(wb.syncs).toBe(6);
+  });
+});
+
+describe("replacing output sheets", () => {
+  it("writes values and formats as whole ranges, formats first, with calculation suspended", async () => {
+    const { wb, port } = setup({ sheets: { 住户: [["房号"]] } });
+    await port.replaceSheets([
+      sheet("测算结果", [["房号", "应缴金额"], ["1-101", 1234.5]], { numberFormats: [["General", "General"], ["@", "#,##0.00"]] }),
+    ]);
+    expect(wb.grid("测算结果")).toEqual([["房号", "应缴金额"], ["1-101", 1234.5]]);
+    expect(wb.format("测算结果", "B2")).toBe("#,##0.00");
+    const writes = wb.writesTo("测算结果").filter((w) => w.kind === "values" || w.kind === "numberFormat");
+    expect(writes.map((w) => [w.kind, w.address])).toEqual([
+      ["numberFormat", "A1:B2"],
+      ["values", "A1:B2"],
+    ]);
+    expect(writes.every((w) => w.calcSuspended)).toBe(true);
+    expect(wb.screenUpdatingSuspensions).toBe(1);
+    expect(wb.writesTo("住户")).toEqual([]);
+  });
+
+  it("gives text cells the Text format so that Excel keeps 3-12 and =1+1 as typed", async () => {
+    const { wb, port } = setup();
+    await port.replaceSheets([sheet("公示", [["3-12", "=1+1", 5, null]])]);
+    expect(["A1", "B1", "C1", "D1"].map((a) => wb.format("公示", a))).toEqual(["@", "@", "General", "General"]);
+    expect(wb.cell("公示", "D1")).toBe("");
+  });
+
+  it("removes the old tables, charts and cells of an output sheet before writing the new ones", async () => {
+    const { wb, port } = setup({ sheets: { 资金汇总: [] } });
+    const first = sheet("资金汇总", [["a", "b"], ["x", 1], ["y", 2], ["z", 3]], {
+      table: { name: "ResultTable", top: 1, left: 1, columns: ["a", "b"], rows: 3, totalsRow: false },
+      charts: [{ title: "资金构成", type: "Pie", dataRange: "A1:B4", seriesBy: "Columns" }],
+    });
+    await port.replaceSheets([first]);
+    await port.replaceSheets([{ ...first, values: [["a", "b"], ["x", 9]], numberFormats: [["General", "General"], ["General", "General"]], table: { ...first.table!, rows: 1 } }]);
+    expect(wb.grid("资金汇总")).toEqual([["a", "b"], ["x", 9]]);
+    expect(wb.tables.map((t) => [t.name, t.rows])).toEqual([["ResultTable", 2]]);
+    expect(wb.sheet("资金汇总")!.charts.map((c) => [c.title, c.source])).toEqual([["资金构成", "A1:B4"]]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["资金汇总"]);
+  });
+
+  it("draws each chart from its data range, to the right of the data", async () => {
+    const { wb, port } = setup();
+    await port.replaceSheets([
+      sheet("资金汇总", [["资金构成", "金额"], ["居民", 1], ["社会", 2], ["财政", 3]], {
+        charts: [
+          { title: "资金构成", type: "Pie", dataRange: "A1:B4", seriesBy: "Columns" },
+          { title: "收缴情况", type: "Pie", dataRange: "A1:B3", seriesBy: "Columns" },
+        ],
+      }),
+    ]);
+    const charts = wb.sheet("资金汇总")!.charts;
+    expect(charts.map((c) => [c.type, c.title, c.source, c.seriesBy])).toEqual([
+      ["Pie", "资金构成", "A1:B4", "Columns"],
+      ["Pie", "收缴情况", "A1:B3", "Columns"],
+    ]);
+    expect(charts[0].position).toEqual(["D2", "K19"]);
+    expect(chartPlace(2, 1)).toEqual({ topLeft: "D22", bottomRight: "K39" });
+  });
+
+  it("refuses, writing nothing, when a table name it needs belongs to another sheet", async () => {
+    const { wb, port } = setup({ sheets: { 别的: [["a"], [1]] } });
+    wb.tables.push({ name: "ResultTable", sheet: wb.sheet("别的")!, r0: 0, c0: 0, rows: 2, columns: 1 });
+    const out = sheet("测算结果", [["a"], [1]], { table: { name: "ResultTable", top: 1, left: 1, columns: ["a"], rows: 1, totalsRow: false } });
+    await expect(port.replaceSheets([out])).rejects.toBeInstanceOf(NameTakenError);
+    expect(wb.writes).toEqual([]);
+  });
+
+  it("splits a big write into requests below the request limit", async () => {
+    const values = [["房号", "金额"], ...Array.from({ length: 5000 }, (_, i) => [`户${i}`, i + 0.25])];
+    const { wb, port } = setup({ maxRequestBytes: 120_000 }, ALL, { writeBytes: 100_000, readCells: 250_000 });
+    const progress: number[][] = [];
+    await port.replaceSheets([sheet("测算结果", values)], { onProgress: (d, t) => progress.push([d, t]) });
+    expect(wb.grid("测算结果")[5000]).toEqual(["户4999", 4999.25]);
+    expect(Math.max(...wb.requestBytes)).toBeLessThanOrEqual(120_000);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress[progress.length - 1][0]).toBe(progress[progress.length - 1][1]);
+    // Every request that carried cells had calculation suspended.
+    expect(wb.writes.filter((w) => w.kind === "values").every((w) => w.calcSuspended)).toBe(true);
+  });
+
+  it("skips what an older Excel lacks (frozen panes, suspension) instead of failing", async () => {
+    const { wb, port } = setup({}, { suspendCalculation: false, suspendScreenUpdating: false, freezePanes: false, dataValidation: false });
+    await port.replaceSheets([sheet("计算说明", [["a"]], { freezeRows: 1 })]);
+    expect(wb.sheet("计算说明")!.frozenRows).toBe(0);
+    expect(wb.screenUpdatingSuspensions).toBe(0);
+    expect(wb.writesTo("计算说明").some((w) => w.calcSuspended)).toBe(false);
+  });
+});
+
+describe("creating the input sheets", () => {
+  it("refuses, writing nothing, when a sheet name is taken", async () => {
+    const { wb, port } = setup({ sheets: { 住户: [["旧数据"]] } });
+    const err = await port.createSheets([sheet("政策参数", [["参数"]]), sheet("住户", [["房号"]])]).catch((e) => e);
+    expect(err).toBeInstanceOf(NameTakenError);
+    expect((err as NameTakenError).sheets).toEqual(["住户"]);
+    expect(wb.writes).toEqual([]);
+    expect(wb.grid("住户")).toEqual([["旧数据"]]);
+  });
+
+  it("adds the sheets with their tables, widths, frozen header and drop-downs", async () => {
+    const { wb, port } = setup();
+    await port.createSheets(
+      [sheet("住户", [["房号", "参与表决"], [null, null]], { table: { name: "HouseholdTable", top: 1, left: 1, columns: ["房号", "参与表决"], rows: 1, totalsRow: false }, columnWidths: [10, 9], freezeRows: 1 })],
+      { activate: "住户", validations: [{ sheet: "住户", range: "B2:B101", values: ["是", "否"], errorStyle: "warning", prompt: "是/否", error: "应为 是/否" }] },
+    );
+    const s = wb.sheet("住户")!;
+    expect(wb.tables.map((t) => [t.name, t.sheet.name, t.rows])).toEqual([["HouseholdTable", "住户", 2]]);
+    expect(s.frozenRows).toBe(1);
+    expect(s.columnWidths.get(0)).toBe(66);
+    expect(s.validations.get("B2:B101")?.rule).toEqual({ list: { inCellDropDown: true, source: "是,否" } });
+    expect(wb.active).toBe("住户");
+  });
+});
+
+describe("errors and selection", () => {
+  it("turns an Office.js failure into an ExcelIoError with its code", async () => {
+    const { wb, port } = setup();
+    wb.failNext = { code: "InvalidOperationInCellEditMode", count: 1 };
+    const err = await port.inspect().catch((e) => e);
+    expect(err).toBeInstanceOf(ExcelIoError);
+    expect((err as ExcelIoError).code).toBe("InvalidOperationInCellEditMode");
+  });
+
+  it("shows the sheet and selects the cell", async () => {
+    const { wb, port } = setup({ sheets: { 项目信息: [], 住户: [] } });
+    await port.selectRange("住户", "C12");
+    expect(wb.active).toBe("住户");
+    expect(wb.selection).toEqual({ sheet: "住户", address: "C12" });
+  });
+});

@@ -1,0 +1,64 @@
+import { ExcelIoError } from "../../src/excel/office-port";
+import { INITIAL_STATE, PaneState, failureMessage, paneReducer } from "../../src/taskpane/state";
+import { STRINGS } from "../../src/taskpane/i18n";
+import type { RunSummary } from "../../src/taskpane/workflows";
+import type { WorkbookError } from "../../src/workbook";
+
+const zh = paneReducer("zh");
+const en = paneReducer("en");
+
+const areaError: WorkbookError = { ref: "住户!C5", sheet: "住户", row: 5, col: 3, address: "C5", code: "area.positive", zh: "面积必须大于0，实为 0", en: "area must be greater than 0, found 0" };
+const summary = { stage: "estimate", sheets: ["测算结果", "资金汇总", "计算说明"] } as unknown as RunSummary;
+
+describe("what the task pane says after each action", () => {
+  it("clears the last message when an action starts, and disables the buttons", () => {
+    const s = zh({ ...INITIAL_STATE, message: { intent: "success", text: "旧消息" } }, { type: "start", action: "calculate" });
+    expect(s.busy).toBe("calculate");
+    expect(s.message).toBeNull();
+  });
+
+  it("keeps the problem list while a cell is being selected", () => {
+    const before: PaneState = { ...INITIAL_STATE, errors: [areaError], message: { intent: "error", text: "x" } };
+    const s = zh(before, { type: "start", action: "select" });
+    expect(s.errors).toEqual([areaError]);
+    expect(s.message).toEqual({ intent: "error", text: "x" });
+  });
+
+  it("lists problems and says nothing was written when the input is invalid", () => {
+    const s = zh({ ...INITIAL_STATE, busy: "calculate" }, { type: "ran", action: "calculate", outcome: { kind: "invalid", errors: [areaError] } });
+    expect(s.busy).toBeNull();
+    expect(s.errors).toEqual([areaError]);
+    expect(s.message).toEqual({ intent: "error", text: "发现 1 个输入问题，未写入任何内容。点击问题可定位到单元格。" });
+  });
+
+  it("names the sheets written after a run, and clears old problems", () => {
+    const s = zh({ ...INITIAL_STATE, errors: [areaError] }, { type: "ran", action: "calculate", outcome: { kind: "done", summary, read: undefined as never } });
+    expect(s.errors).toEqual([]);
+    expect(s.summary).toBe(summary);
+    expect(s.message).toEqual({ intent: "success", text: "已写入：测算结果、资金汇总、计算说明。" });
+    expect(en(INITIAL_STATE, { type: "ran", action: "check", outcome: { kind: "done", summary, read: undefined as never } }).message?.text).toBe(
+      "Check passed: no input problems.",
+    );
+  });
+
+  it("warns, without overwriting, when the template's sheets exist", () => {
+    const s = zh(INITIAL_STATE, { type: "created", outcome: { kind: "taken", names: ["住户", "HouseholdTable"] } });
+    expect(s.message?.intent).toBe("warning");
+    expect(s.message?.text).toContain("已有 住户、HouseholdTable");
+  });
+
+  it("gives the publicity period's own message in the pane's language", () => {
+    const outcome = { kind: "period" as const, zh: "公示期只有 5 个工作日", en: "only 5 working days" };
+    expect(zh(INITIAL_STATE, { type: "published", outcome }).message).toEqual({ intent: "warning", text: "公示期只有 5 个工作日" });
+    expect(en(INITIAL_STATE, { type: "published", outcome }).message).toEqual({ intent: "warning", text: "only 5 working days" });
+  });
+
+  it("turns Excel's failures into sentences, with the code", () => {
+    expect(failureMessage(new ExcelIoError("InvalidOperationInCellEditMode", "busy"), STRINGS.zh)).toBe(STRINGS.zh.cellEditMode);
+    expect(failureMessage(new ExcelIoError("ItemNotFound", "worksheet 住户 not found"), STRINGS.zh)).toBe("Excel 操作失败（ItemNotFound）：worksheet 住户 not found");
+    expect(zh({ ...INITIAL_STATE, busy: "calculate" }, { type: "failed", error: new Error("boom") })).toMatchObject({
+      busy: null,
+      message: { intent: "error", text: "发生意外错误：boom" },
+    });
+  });
+});

@@ -1,0 +1,333 @@
+import { calculate, toOutputJson } from "../../src/engine";
+import { ExcelHost, PortFeatures, createOfficePort } from "../../src/excel/office-port";
+import { createWorkflows, percentText, moneyText, fenMoneyText } from "../../src/taskpane/workflows";
+import { EXAMPLE_INPUT, RESULT_HEADERS } from "../../src/workbook";
+import { Dec } from "../../src/engine";
+import { createFakeOffice, FakeOptions, FakeWorkbook } from "../excel/fake-excel";
+
+const ALL: PortFeatures = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, dataValidation: true };
+const INPUT_SHEETS = ["政策参数", "项目信息", "住户"];
+const FIXED_TIME = new Date(2024, 4, 6, 14, 3, 7);
+
+function setup(options: FakeOptions = {}) {
+  const fake = createFakeOffice(options);
+  const port = createOfficePort(fake.Excel as unknown as ExcelHost, ALL);
+  return { wb: fake.workbook, flows: createWorkflows(port, { now: () => FIXED_TIME }) };
+}
+
+/** The engine's own answer for the bundled example, for comparison to the fen. */
+const expected = (() => {
+  const r = calculate(EXAMPLE_INPUT);
+  if (!r.ok) throw new Error("example is invalid");
+  return toOutputJson(r.value);
+})();
+
+/** Sets one cell of a fake sheet (as a user typing in Excel would). */
+function type(wb: FakeWorkbook, sheet: string, address: string, value: string | number | boolean) {
+  const m = /^([A-Z])(\d+)$/.exec(address)!;
+  const s = wb.sheet(sheet)!;
+  (s.values[Number(m[2]) - 1] ??= [])[m[1].charCodeAt(0) - 65] = value;
+}
+
+describe("新建测算工作簿", () => {
+  it("creates the three input sheets and their tables, filled with the example, next to the user's sheet", async () => {
+    const { wb, flows } = setup();
+    expect(await flows.createWorkbook(true)).toEqual({ kind: "created", sheets: INPUT_SHEETS });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", ...INPUT_SHEETS]);
+    expect(wb.tables.map((t) => [t.name, t.sheet.name, t.rows])).toEqual([
+      ["PolicyTable", "政策参数", 14],
+      ["ProjectTable", "项目信息", 8],
+      ["HouseholdTable", "住户", 41],
+    ]);
+    expect(wb.cell("住户", "A2")).toBe("1-101");
+    expect(wb.format("住户", "A2")).toBe("@");
+    expect(wb.active).toBe("住户");
+  });
+
+  it("refuses when a sheet of the layout already exists, and leaves every sheet as it was", async () => {
+    const { wb, flows } = setup({ sheets: { 住户: [["我的数据"]] } });
+    expect(await flows.createWorkbook(false)).toEqual({ kind: "taken", names: ["住户"] });
+    expect(wb.writes).toEqual([]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["住户"]);
+  });
+});
+
+describe("计算", () => {
+  it("writes every household's figures equal to the engine's, to the fen, and never touches the input sheets", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    wb.resetCounters();
+    const out = await flows.calculate({ kind: "workbook" });
+    if (out.kind !== "done") throw new Error(JSON.stringify(out));
+    expect(INPUT_SHEETS.flatMap((s) => wb.writesTo(s))).toEqual([]);
+
+    const grid = wb.grid("测算结果");
+    expect(grid[0]).toEqual(RESULT_HEADERS);
+    const hs = expected.households!;
+    expect(grid.length).toBe(hs.length + 2);
+    hs.forEach((h, i) => {
+      const row = grid[i + 1];
+      expect([row[0], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10], row[11], row[12]]).toEqual([
+        h.id,
+        h.area,
+        h.byTier.basic,
+        h.byTier.improvement,
+        h.byTier.enhancement,
+        h.gross,
+        h.reliefRate,
+        h.relief,
+        h.grant,
+        h.net,
+        h.paid,
+        h.balance,
+      ]);
+      expect(row[13]).toBe(h.balance > 0 ? "补缴" : h.balance < 0 ? "退还" : "已结清");
+    });
+    // The total row equals the project's resident total, to the fen.
+    const total = grid[hs.length + 1];
+    expect(total[0]).toBe("合计");
+    expect(total[6]).toBe(expected.project.residentTotal);
+    expect(total[10]).toBe(expected.totals!.net);
+    expect(wb.format("测算结果", "K2")).toBe("#,##0.00");
+    expect(wb.format("测算结果", "H2")).toBe("0%");
+    expect(wb.tables.find((t) => t.name === "ResultTable")).toMatchObject({ r0: 0, c0: 0, rows: hs.length + 1, columns: 14 });
+  });
+
+  it("writes 资金汇总 with its two charts and 计算说明 with the run's facts, and shows 资金汇总", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    await flows.calculate({ kind: "workbook" });
+    const summary = wb.grid("资金汇总");
+    const find = (label: string) => summary.find((r) => r[0] === label)?.[1];
+    expect(find("总投资 T（不含加装电梯）")).toBe(expected.project.totalInvestment);
+    expect(find("财政补助 F = min(F0, 上限)")).toBe(expected.project.fiscalSubsidy);
+    expect(find("到位比例")).toBe(expected.totals!.collectionRate);
+    const charts = wb.sheet("资金汇总")!.charts;
+    expect(charts.map((c) => [c.type, c.title])).toEqual([
+      ["Pie", "资金构成"],
+      ["Pie", "收缴情况"],
+    ]);
+    // The funding-mix chart's data are R, S and F.
+    const mix = charts[0].source.split(":").map((a) => Number(a.slice(1)));
+    expect(summary.slice(mix[0], mix[1]).map((r) => r[1])).toEqual([
+      expected.project.residentTotal,
+      expected.project.socialCapital,
+      expected.project.fiscalSubsidy,
+    ]);
+    const audit = wb.grid("计算说明");
+    expect(audit.find((r) => r[0] === "运行时间")?.[1]).toBe("2024-05-06 14:03:07");
+    expect(audit.find((r) => r[0] === "读取行数：住户")?.[1]).toBe(40);
+    expect(wb.active).toBe("资金汇总");
+  });
+
+  it("returns the summary card's figures from the engine: T, R, S, F, F/m², collection rate, vote, approval path", async () => {
+    const { flows } = setup();
+    await flows.createWorkbook(true);
+    const out = await flows.calculate({ kind: "workbook" });
+    if (out.kind !== "done") throw new Error("expected a run");
+    const s = out.summary;
+    const r = calculate(EXAMPLE_INPUT);
+    if (!r.ok) throw new Error("example");
+    const p = r.value.project;
+    expect(s.stage).toBe("estimate");
+    expect(s.figures).toEqual({
+      stage: "estimate",
+      total: moneyText(p.totalInvestment),
+      resident: moneyText(p.residentTotal),
+      social: moneyText(p.socialCapital),
+      fiscal: moneyText(p.fiscalSubsidy),
+      fiscalPerSqm: moneyText(p.fiscalPerSqm),
+      approvalPath: p.approvalPath,
+    });
+    expect(s.figures.total).toBe("1,460,000.00");
+    expect(s.collectionRate).toBe(percentText(r.value.totals!.collectionRate));
+    expect(s.vote).toEqual({ participationPassed: r.value.vote!.participationPassed, approvalPassed: r.value.vote!.approvalPassed });
+    expect(s.households).toBe(40);
+    expect(s.sheets).toEqual(["测算结果", "资金汇总", "计算说明"]);
+  });
+
+  it("writes nothing when any input is invalid, lists every problem with its cell, and keeps the previous outputs", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    await flows.calculate({ kind: "workbook" });
+    const before = wb.grid("测算结果");
+    type(wb, "住户", "C5", 0);
+    type(wb, "住户", "H7", "也许");
+    wb.resetCounters();
+    const out = await flows.calculate({ kind: "workbook" });
+    expect(out.kind).toBe("invalid");
+    if (out.kind !== "invalid") return;
+    expect(out.errors.map((e) => [e.ref, e.code])).toEqual([
+      ["住户!C5", "area.positive"],
+      ["住户!H7", "type.yesno"],
+    ]);
+    expect(out.errors[0].zh).toBe("面积必须大于0，实为 0");
+    expect(wb.writes).toEqual([]);
+    expect(wb.grid("测算结果")).toEqual(before);
+  });
+
+  it("reports a missing 住户 sheet in the task pane's words, writing nothing", async () => {
+    const { wb, flows } = setup({ sheets: { Sheet1: [] } });
+    const out = await flows.calculate({ kind: "workbook" });
+    expect(out.kind === "invalid" && out.errors.map((e) => [e.ref, e.code])).toEqual([
+      ["项目信息", "sheet.missing"],
+      ["住户", "sheet.missing"],
+    ]);
+    expect(out.kind === "invalid" && out.errors[1].zh).toContain("新建测算工作簿");
+    expect(wb.writes).toEqual([]);
+    // Nothing to go to: selecting it does not touch Excel.
+    const syncs = wb.syncs;
+    if (out.kind === "invalid") await flows.select(out.errors[1]);
+    expect(wb.syncs).toBe(syncs);
+  });
+
+  it("replaces the result sheet whole: fewer households leave no stale rows behind", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    await flows.calculate({ kind: "workbook" });
+    const s = wb.sheet("住户")!;
+    s.values = s.values.slice(0, 11);
+    wb.tables.find((t) => t.name === "HouseholdTable")!.rows = 11;
+    const out = await flows.calculate({ kind: "workbook" });
+    expect(out.kind).toBe("done");
+    const grid = wb.grid("测算结果");
+    expect(grid.length).toBe(12);
+    expect(grid[11][0]).toBe("合计");
+    expect(wb.tables.filter((t) => t.name === "ResultTable").map((t) => t.rows)).toEqual([11]);
+  });
+
+  it("uses a built-in policy instead of the 政策参数 sheet when one is chosen", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    const out = await flows.calculate({ kind: "builtin", id: "yueqing-2023" });
+    if (out.kind !== "done") throw new Error("expected a run");
+    expect(out.summary.policyId).toBe("yueqing-2023");
+    const grid = wb.grid("测算结果");
+    expect(grid[grid.length - 1][8]).toBe(0); // no relief under 乐清 2023
+  });
+
+  it("runs on 决算 when its costs are filled, and shows both stages with their difference", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    // 项目信息: rows 4–6 are the three tier costs; column D is 决算.
+    type(wb, "项目信息", "D4", 850000);
+    type(wb, "项目信息", "D5", 460000);
+    type(wb, "项目信息", "D6", 180000);
+    const out = await flows.calculate({ kind: "workbook" });
+    if (out.kind !== "done") throw new Error(JSON.stringify(out));
+    expect(out.summary.stage).toBe("settlement");
+    expect(out.summary.figures.total).toBe("1,490,000.00");
+    expect(out.summary.other?.total).toBe("1,460,000.00");
+    expect(out.summary.difference?.total).toBe("30,000.00");
+    expect(wb.grid("资金汇总")[1][1]).toBe("决算");
+  });
+
+  it("keeps a household id that looks like HTML or a formula as literal text", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    type(wb, "住户", "A2", "<img src=x onerror=alert(1)>");
+    type(wb, "住户", "A3", "=HYPERLINK(\"http://x\")");
+    const out = await flows.calculate({ kind: "workbook" });
+    expect(out.kind).toBe("done");
+    expect(wb.cell("测算结果", "A2")).toBe("<img src=x onerror=alert(1)>");
+    expect(wb.cell("测算结果", "A3")).toBe("=HYPERLINK(\"http://x\")");
+    expect(wb.format("测算结果", "A3")).toBe("@");
+  });
+});
+
+describe("20,000 households", () => {
+  it("reads, calculates and writes in at most 10 syncs, every request and response below 5 MB", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(false);
+    const rows: (string | number)[][] = [["房号", "户主", "建筑面积", "专有面积", "分摊系数", "困难类别", "已缴金额", "参与表决", "同意", "备注"]];
+    for (let i = 0; i < 20_000; i++) {
+      rows.push([`${1 + Math.floor(i / 100)}-${(i % 100) + 101}`, `户主${i}`, 50 + (i % 97) * 0.37, "", "", i % 50 === 0 ? "低保户" : "", i % 3 === 0 ? 1000 : 0, "是", i % 5 === 0 ? "否" : "是", ""]);
+    }
+    wb.sheet("住户")!.values = rows;
+    wb.tables.find((t) => t.name === "HouseholdTable")!.rows = rows.length;
+    type(wb, "项目信息", "C3", 1_200_000);
+    type(wb, "项目信息", "C4", 60_000_000);
+    type(wb, "项目信息", "C5", 30_000_000);
+    type(wb, "项目信息", "C6", 10_000_000);
+    wb.resetCounters();
+    const out = await flows.calculate({ kind: "workbook" });
+    if (out.kind !== "done") throw new Error(JSON.stringify(out.errors.slice(0, 3)));
+    expect(wb.syncs).toBeLessThanOrEqual(10);
+    expect(Math.max(...wb.requestBytes)).toBeLessThan(5_000_000);
+    expect(Math.max(...wb.responseBytes)).toBeLessThan(5_000_000);
+    expect(wb.grid("测算结果").length).toBe(20_002);
+    expect(wb.grid("测算结果")[20_001][6]).toBe(Number(out.read.result.project.residentTotal.toFixed(2)));
+  });
+});
+
+describe("政策", () => {
+  it("shows the built-in parameters without reading the workbook", async () => {
+    const { wb, flows } = setup();
+    const out = await flows.policy({ kind: "builtin", id: "default" });
+    expect(out.kind === "policy" && out.policy.parameters["cap.perSqm"]).toBe(300);
+    expect(wb.syncs).toBe(0);
+  });
+
+  it("reads the 政策参数 sheet's changes, and names the cell of an unknown key", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(false);
+    type(wb, "政策参数", "B6", 250);
+    const out = await flows.policy({ kind: "workbook" });
+    expect(out.kind === "policy" && [out.policy.id, out.policy.overridden, out.policy.parameters["cap.perSqm"]]).toEqual(["custom", ["cap.perSqm"], 250]);
+    type(wb, "政策参数", "A7", "relief.tierz");
+    const bad = await flows.policy({ kind: "workbook" });
+    expect(bad.kind === "invalid" && bad.errors.map((e) => [e.ref, e.code])).toEqual([["政策参数!A7", "policy.unknownKey"]]);
+  });
+});
+
+describe("检查 and 公示", () => {
+  it("checks without writing, and selects the cell of a problem", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    type(wb, "住户", "F9", "低保户、特困户");
+    wb.resetCounters();
+    const out = await flows.check({ kind: "workbook" });
+    if (out.kind !== "invalid") throw new Error("expected problems");
+    expect(out.errors.map((e) => e.ref)).toEqual(["住户!F9"]);
+    expect(wb.writes).toEqual([]);
+    await flows.select(out.errors[0]);
+    expect(wb.selection).toEqual({ sheet: "住户", address: "F9" });
+  });
+
+  it("writes a publicity sheet without owners' names or hardship statuses", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    const out = await flows.publicity({ kind: "workbook" }, { start: { year: 2024, month: 5, day: 6 } });
+    expect(out).toEqual({ kind: "done", start: { year: 2024, month: 5, day: 6 }, end: { year: 2024, month: 5, day: 14 }, households: 40 });
+    const text = JSON.stringify(wb.grid("公示"));
+    expect(text).toContain("1-101");
+    expect(text).not.toContain("周小军");
+    expect(text).not.toContain("低保");
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", ...INPUT_SHEETS, "公示"]);
+  });
+
+  it("refuses a publicity period shorter than 7 working days, writing nothing", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    wb.resetCounters();
+    const out = await flows.publicity({ kind: "workbook" }, { start: { year: 2024, month: 5, day: 6 }, end: { year: 2024, month: 5, day: 10 } });
+    expect(out.kind).toBe("period");
+    expect(wb.writes).toEqual([]);
+  });
+});
+
+describe("text of the summary card", () => {
+  it.each([
+    ["1234567.8", "1,234,567.80"],
+    ["0", "0.00"],
+    ["-30000", "-30,000.00"],
+  ])("writes money %s as %s", (x, text) => {
+    expect(moneyText(new Dec(x))).toBe(text);
+  });
+
+  it("floors percentages so that 99.996% never shows as 100%", () => {
+    expect(percentText(new Dec("0.99996"))).toBe("99.99%");
+    expect(percentText(new Dec(1))).toBe("100.00%");
+    expect(fenMoneyText(123456)).toBe("1,234.56");
+  });
+});
