@@ -45,7 +45,8 @@ export interface EngineError {
   readonly en: string;
 }
 
-type Params = { found?: string; detail?: string };
+/** found: what the user wrote; detail: extra text for the message (detailEn, when given, for the English one). */
+type Params = { found?: string; detail?: string; detailEn?: string };
 
 const catalogue: Record<ErrorCode, { zh: (p: Params) => string; en: (p: Params) => string }> = {
   "json.malformed": { zh: (p) => `不是有效的 JSON：${p.detail ?? ""}`, en: (p) => `not valid JSON: ${p.detail ?? ""}` },
@@ -73,7 +74,7 @@ const catalogue: Record<ErrorCode, { zh: (p: Params) => string; en: (p: Params) 
   "rate.range": { zh: (p) => `比例必须在0到1之间，实为 ${p.found}`, en: (p) => `rate must lie in [0, 1], found ${p.found}` },
   "amount.negative": { zh: (p) => `参数不能为负数，实为 ${p.found}`, en: (p) => `value must not be negative, found ${p.found}` },
   "id.empty": { zh: () => "房号不能为空", en: () => "household id must not be empty" },
-  "id.duplicate": { zh: (p) => `房号重复：${p.found}（${p.detail}）`, en: (p) => `duplicate household id ${p.found} (${p.detail})` },
+  "id.duplicate": { zh: (p) => `房号重复：${p.found}（${p.detail}）`, en: (p) => `duplicate household id ${p.found} (${p.detailEn ?? p.detail})` },
   "status.unknown": {
     zh: (p) => `未知的困难类别“${p.found}”，可用：${p.detail}`,
     en: (p) => `unknown status label "${p.found}"; accepted: ${p.detail}`,

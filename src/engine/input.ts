@@ -145,7 +145,7 @@ export function readHouseholds(raw: unknown, errors: EngineError[]): HouseholdRo
     if (row === undefined) continue;
     const first = seen.get(row.id);
     if (first !== undefined) {
-      errors.push(engineError("id.duplicate", ["households", i, "id"], { found: row.id, detail: `与 households[${first}] 相同 / same as households[${first}]` }));
+      errors.push(engineError("id.duplicate", ["households", i, "id"], { found: row.id, detail: `与 households[${first}] 相同`, detailEn: `same as households[${first}]` }));
     } else seen.set(row.id, i);
     rows.push(row);
   }

@@ -30,6 +30,7 @@ import {
   locateTable,
   publicityEndDate,
   readInputs,
+  readPolicyGrid,
 } from "../workbook";
 import { NameTakenError, TableRequest, WorkbookInfo, WorkbookPort } from "../excel/port";
 
@@ -257,15 +258,9 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
       const p0 = BUILT_IN_POLICIES.default;
       if (g === undefined) return { kind: "policy", fromSheet: false, policy: { id: p0.id, base: p0.base, overridden: [], parameters: policyParameters(p0) } };
       const policyGrid = fromTable.has(SHEETS.policy) ? g : locateTable(g.sheet, "policy", g.values, g.top, g.left);
-      // The layout reader resolves the policy as part of a whole input: give it a minimal valid project.
-      const project: SheetGrid = { sheet: SHEETS.project, top: 1, left: 1, values: [["字段", "项目", "概算", "决算"], ["area", null, 1, null]] };
-      const households: SheetGrid = { sheet: SHEETS.households, top: 1, left: 1, values: [["房号", "建筑面积"]] };
-      const r = readInputs({ policy: policyGrid, project, households });
-      if (!r.ok) {
-        const own = r.errors.filter((e) => e.sheet === policyGrid.sheet);
-        return { kind: "invalid", errors: own.length > 0 ? own : [...r.errors] };
-      }
-      const p = r.result.policy;
+      const r = readPolicyGrid(policyGrid);
+      if (!r.ok) return { kind: "invalid", errors: [...r.errors] };
+      const p = r.policy;
       return { kind: "policy", fromSheet: true, policy: { id: p.id, base: p.base, overridden: [...p.overridden], parameters: policyParameters(p) } };
     },
 

@@ -19,6 +19,8 @@
  * - `locateTable(sheet, kind, usedRangeValues, top?, left?) → SheetGrid` — for a sheet without an Excel
  *   table: finds the header row (first of the top 20 rows holding every required header). With a table,
  *   pass the table's range (header row included) as the grid directly.
+ * - `readPolicyGrid(grid?) → { ok: true, policy } | { ok: false, errors }`: the 政策参数 sheet alone (the
+ *   task pane shows the parameters in force before a run); no sheet = `default`.
  * - `readInputs({ policy?, project?, households? }) → ReadOutcome`:
  *   `{ ok: true, stage, input, result, other?, refs, counts, householdRows }` or
  *   `{ ok: false, errors: WorkbookError[] }` with every problem:

@@ -7,10 +7,12 @@ import {
   CalcResult,
   EngineError,
   PARAMETER_KEYS,
+  Policy,
   buildPolicy,
   compute,
   formatPath,
   policyParameters,
+  resolvePolicy,
   validateInput,
   BUILT_IN_POLICIES,
   BUILT_IN_POLICY_IDS,
@@ -507,6 +509,25 @@ export function readInputs(grids: InputGrids): ReadOutcome {
     counts: { policyRows: pol.rows, projectRows: proj.count, households: hh.rows.length },
     householdRows: hh.excelRows,
   };
+}
+
+/**
+ * Reads the 政策参数 sheet on its own (the task pane shows the parameters in force before a run).
+ * A missing sheet is the default policy. Every problem is reported with its cell, as in readInputs.
+ */
+export function readPolicyGrid(grid: SheetGrid | undefined): { ok: true; policy: Policy } | { ok: false; errors: readonly WorkbookError[] } {
+  const errors: WorkbookError[] = [];
+  const refs = new Map<string, CellRef>();
+  const keyCells = new Map<string, CellRef>();
+  const pol = readPolicy(grid, refs, keyCells, errors);
+  if (pol === undefined) return { ok: false, errors };
+  const engineErrors: EngineError[] = [];
+  const json = policyJson(pol.base, pol.overrides, engineErrors);
+  const resolved = json === undefined ? undefined : resolvePolicy(json);
+  if (resolved !== undefined && !resolved.ok) engineErrors.push(...resolved.errors);
+  errors.push(...engineErrors.map((e) => toWorkbookError(e, refs, keyCells, grid?.sheet ?? SHEETS.policy)));
+  if (errors.length > 0 || resolved === undefined || !resolved.ok) return { ok: false, errors };
+  return { ok: true, policy: resolved.value };
 }
 
 /** The built-in policy ids a 政策参数 `base` cell accepts (for the template's drop-down). */

@@ -1,5 +1,5 @@
 import { calculate, toOutputJson, fenToNumber } from "../../src/engine";
-import { EXAMPLE_INPUT, SheetGrid, readInputs, WorkbookRead, ReadOutcome, locateTable } from "../../src/workbook";
+import { EXAMPLE_INPUT, SheetGrid, readInputs, readPolicyGrid, WorkbookRead, ReadOutcome, locateTable } from "../../src/workbook";
 import { setCell, templateGrids } from "./helpers";
 
 function expectOk(r: ReadOutcome): WorkbookRead {
@@ -186,5 +186,24 @@ describe("locateTable", () => {
     const g = locateTable("住户", "households", values);
     expect(g.top).toBe(3);
     expect(g.values).toEqual([["房号", "建筑面积"], ["1", 50], ["2", 60]]);
+  });
+});
+
+describe("readPolicyGrid", () => {
+  const grid = (rows: SheetGrid["values"]): SheetGrid => ({ sheet: "政策参数", top: 1, left: 1, values: [["参数", "值", "说明"], ...rows] });
+
+  it("reads the sheet alone, reporting a changed key as custom", () => {
+    const r = readPolicyGrid(grid([["base", "yueqing-2023", null], ["cap.perSqm", 250, null]]));
+    expect(r.ok && [r.policy.id, r.policy.base, r.policy.capPerSqm?.toString()]).toEqual(["custom", "yueqing-2023", "250"]);
+  });
+
+  it("is the default policy when there is no sheet", () => {
+    const r = readPolicyGrid(undefined);
+    expect(r.ok && r.policy.id).toBe("default");
+  });
+
+  it("names the cell of an unknown key", () => {
+    const r = readPolicyGrid(grid([["base", "default", null], ["cap.persqm", 250, null]]));
+    expect(!r.ok && r.errors.map((e) => e.ref)).toEqual(["政策参数!A3"]);
   });
 });
