@@ -1,16 +1,6 @@
 /** Deterministic synthetic inputs for benchmarks (fixed seed). */
+import { rng } from "../src/cli/example-programme";
 
-/** mulberry32: a small fixed-seed PRNG so every run measures the same data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATUSES = ["低保户", "特困供养人员", "困难计生户", "贫困残疾人户", "生活困难职工", "低保户、贫困残疾人户"];
 

@@ -4,8 +4,9 @@
  *   npm run --silent calc -- <folder> --out summary.xlsx
  */
 import { PROGRAMME, generateProgramme } from "../src/cli/example-programme";
+import { runAsScript } from "../src/cli/io";
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
   let dir: string | undefined;
   let seed = 2022;
   for (let i = 0; i < argv.length; i++) {
@@ -27,10 +28,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (c) => (process.exitCode = c),
-  (e) => {
-    process.stderr.write(`${(e as Error).stack ?? e}\n`);
-    process.exitCode = 1;
-  },
-);
+runAsScript(main);

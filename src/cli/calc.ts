@@ -8,7 +8,7 @@
 import * as fs from "fs";
 
 import { calculate, formatError, toOutputJson, engineError, EngineError } from "../engine";
-import { InputError, isSameFile, writeFileAtomic } from "./io";
+import { InputError, exitCodeOf, isSameFile, runAsScript, writeFileAtomic } from "./io";
 import { runWorkbookCli } from "./workbook-cli";
 
 export const HELP = `老旧小区改造资金测算 reno-funding — 命令行 / command line
@@ -92,8 +92,8 @@ export function runJson(input: string, out: string | undefined): number {
   return 0;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  try {
+export function main(argv: readonly string[]): Promise<number> {
+  return exitCodeOf(async () => {
     const args = parseArgs(argv);
     if (args.help) {
       process.stdout.write(HELP);
@@ -107,26 +107,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const isDir = fs.statSync(args.input).isDirectory();
     if (isDir || /\.xlsx$/i.test(args.input)) return await runWorkbookCli(args.input, args.out, isDir);
     return runJson(args.input, args.out);
-  } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`内部错误 internal error: ${(e as Error).stack ?? String(e)}\n`);
-    return 1;
-  }
+  });
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`内部错误 internal error: ${String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
-
-
+if (require.main === module) runAsScript(main);

@@ -37,3 +37,27 @@ export class InputError extends Error {
     this.name = "InputError";
   }
 }
+
+/**
+ * The exit code of a command: its own, 2 for an InputError (message on stderr), 1 for anything else
+ * (the stack on stderr). Every command line entry goes through here.
+ */
+export async function exitCodeOf(command: () => Promise<number> | number): Promise<number> {
+  try {
+    return await command();
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`内部错误 internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+/** Runs a command's main as the process: sets the exit code when it settles. */
+export function runAsScript(main: (argv: readonly string[]) => Promise<number>): void {
+  void exitCodeOf(() => main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -7,15 +7,15 @@
  */
 import * as fs from "fs";
 import { templateBook, workbookBytes } from "../xlsx";
-import { InputError, writeFileAtomic } from "./io";
+import { InputError, exitCodeOf, runAsScript, writeFileAtomic } from "./io";
 
 export const TEMPLATE_HELP = `用法 Usage: npm run --silent template -- <new.xlsx> [--example] [--force]
   --example   填入示例项目 fill in the bundled example project
   --force     覆盖已有文件 replace an existing file
 `;
 
-export async function main(argv: readonly string[]): Promise<number> {
-  try {
+export function main(argv: readonly string[]): Promise<number> {
+  return exitCodeOf(async () => {
     let out: string | undefined;
     let example = false;
     let force = false;
@@ -34,18 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (fs.existsSync(out) && !force) throw new InputError(`文件已存在：${out}（用 --force 覆盖）/ file exists: ${out} (use --force to replace it)`);
     writeFileAtomic(out, await workbookBytes(templateBook({ example })));
     return 0;
-  } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`内部错误 internal error: ${(e as Error).stack ?? String(e)}\n`);
-    return 1;
-  }
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
   });
 }
+
+if (require.main === module) runAsScript(main);
