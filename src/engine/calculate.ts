@@ -35,12 +35,8 @@ export function compute(input: CalcInput): Result<CalcResult> {
     const h = computeHouseholds(input.households, funding.residentByTier, input.policy);
     households = h.households;
     totals = h.totals;
-    if (input.households.some((r) => r.participated !== undefined)) {
-      // §5: the vote weight is the exclusive area, the household area where none is given.
-      vote = tallyVote(
-        input.households.map((r) => ({ area: r.exclusiveArea ?? r.area, participated: r.participated === true, agreed: r.agreed === true })),
-      );
-    }
+    // §5: a vote is reported when any household's participation is given (HouseholdRow is a VoteRow).
+    if (input.households.some((r) => r.participated !== undefined)) vote = tallyVote(input.households);
   }
   return ok({ input, policy: input.policy, project: funding, households, totals, vote });
 }

@@ -6,11 +6,14 @@
 import { scaleTexts } from "./fixed";
 
 export interface VoteRow {
-  /** Vote area m² as plain decimal text, > 0: 专有面积, else 建筑面积. */
+  /** 建筑面积 m² as plain decimal text, > 0: the vote weight where no exclusive area is given. */
   readonly area: string;
-  readonly participated: boolean;
+  /** 专有面积 m² as plain decimal text, > 0 (§5: the vote weight). */
+  readonly exclusiveArea?: string;
+  /** Blank (undefined) = did not participate. */
+  readonly participated?: boolean;
   /** Must imply participated (validated upstream). */
-  readonly agreed: boolean;
+  readonly agreed?: boolean;
 }
 
 export interface VoteResult {
@@ -51,7 +54,8 @@ function ratio(a: bigint, b: bigint): number {
  *   // participation: area 60/90 = 2/3 ✓ but count 1/2 < 2/3 → not passed
  */
 export function tallyVote(rows: readonly VoteRow[]): VoteResult {
-  const areas = scaleTexts(rows.map((r) => r.area));
+  // §5: each row's vote weight is its exclusive area, the household area where none is given.
+  const areas = scaleTexts(rows.map((r) => r.exclusiveArea ?? r.area));
   const total = areas.sum;
   let part = 0n;
   let agree = 0n;
@@ -63,10 +67,10 @@ export function tallyVote(rows: readonly VoteRow[]): VoteResult {
     let p = 0;
     let g = 0;
     for (let i = 0; i < rows.length; i++) {
-      if (!rows[i].participated) continue;
+      if (rows[i].participated !== true) continue;
       p += a[i];
       nPart++;
-      if (rows[i].agreed) {
+      if (rows[i].agreed === true) {
         g += a[i];
         nAgree++;
       }
@@ -76,10 +80,10 @@ export function tallyVote(rows: readonly VoteRow[]): VoteResult {
   } else {
     const a = areas.bigs();
     for (let i = 0; i < rows.length; i++) {
-      if (!rows[i].participated) continue;
+      if (rows[i].participated !== true) continue;
       part += a[i];
       nPart++;
-      if (rows[i].agreed) {
+      if (rows[i].agreed === true) {
         agree += a[i];
         nAgree++;
       }
