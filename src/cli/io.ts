@@ -8,6 +8,9 @@ import * as path from "path";
 /** Writes `data` to `target` atomically (temp file in the same folder, then rename). */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   const dir = path.dirname(path.resolve(target));
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new InputError(`输出目录不存在：${dir} / output folder does not exist: ${dir}`);
+  }
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     fs.writeFileSync(tmp, data);

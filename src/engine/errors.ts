@@ -31,6 +31,7 @@ export type ErrorCode =
   | "policy.unknownKey"
   | "policy.tiers"
   | "vote.agreedWithoutParticipated"
+  | "vote.exclusiveAreaMissing"
   | "funding.socialCapital"
   | "field.unknown";
 
@@ -94,6 +95,10 @@ const catalogue: Record<ErrorCode, { zh: (p: Params) => string; en: (p: Params) 
   "vote.agreedWithoutParticipated": {
     zh: () => "同意改造的住户必须参与表决",
     en: () => "a household that agreed must have participated in the vote",
+  },
+  "vote.exclusiveAreaMissing": {
+    zh: () => "表决按专有面积计算：其他住户已填专有面积，本户为空，请补填",
+    en: () => "the vote weighs exclusive areas: other households have one, this household has none",
   },
   "funding.socialCapital": {
     zh: (p) => `社会资金 ${p.found} 元大于总投资扣除居民自筹后的余额 ${p.detail} 元`,

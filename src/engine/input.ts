@@ -152,6 +152,15 @@ export function readHouseholds(raw: unknown, errors: EngineError[]): HouseholdRo
   if (errors.length === before && rows.length > 0 && rows.every((r) => r.weight !== undefined && !/[1-9]/.test(r.weight))) {
     errors.push(engineError("weights.zero", ["households", 0, "weight"]));
   }
+  // §5: the vote weighs exclusive areas; the household area stands in only where no exclusive area is
+  // given at all. A half-filled column would mix the two (they differ by the shared area) and could
+  // flip the vote unnoticed.
+  // (Checked once every row is valid, so that rows[k] is households[k].)
+  if (errors.length === before && rows.some((r) => r.participated !== undefined) && rows.some((r) => r.exclusiveArea !== undefined)) {
+    rows.forEach((r, k) => {
+      if (r.exclusiveArea === undefined) errors.push(engineError("vote.exclusiveAreaMissing", ["households", k, "exclusiveArea"]));
+    });
+  }
   return errors.length > before ? undefined : rows;
 }
 

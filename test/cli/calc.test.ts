@@ -129,6 +129,14 @@ describe("calc command line (issue: engine and CLI)", () => {
     expect(fs.readFileSync(input, "utf8")).toBe(before);
   });
 
+  it("exits 2 naming the folder when the output folder does not exist", async () => {
+    const input = writeInput("in.json", { project: PROJECT });
+    const r = await runCli([input, "--out", path.join(dir, "no-such-folder", "out.json")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("输出目录不存在");
+    expect(r.err).toContain("no-such-folder");
+  });
+
   it("exits 2 on a missing input file or an unknown option", async () => {
     expect((await runCli([path.join(dir, "nope.json")])).code).toBe(2);
     expect((await runCli(["--frobnicate"])).code).toBe(2);

@@ -36,6 +36,11 @@ describe("input validation (spec §8): every problem, with where it is", () => {
     [{ project: PROJECT, households: [{ id: "1", area: 1, weight: 0 }] }, "households[0].weight", "weights.zero"],
     [{ project: PROJECT, households: [5] }, "households[0]", "type.object"],
     [{ project: PROJECT, extra: 1 }, "extra", "field.unknown"],
+    [
+      { project: PROJECT, households: [{ id: "1", area: 90, exclusiveArea: 80, participated: true }, { id: "2", area: 90, participated: true }] },
+      "households[1].exclusiveArea",
+      "vote.exclusiveAreaMissing",
+    ],
     [{ project: PROJECT, policy: { "cap.perSqm": 200, oops: 1 } }, "policy.oops", "policy.unknownKey"],
   ])("%j → %s (%s)", (raw, at, code) => {
     expect(errorsOf(raw)).toContainEqual(expect.objectContaining({ at, code }));
@@ -50,6 +55,12 @@ describe("input validation (spec §8): every problem, with where it is", () => {
     const r = validateInput({ project: PROJECT, households: [{ id: "1", area: "八十" }] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(formatError(r.errors[0])).toBe('households[0].area: 应为数字，实为 "八十" / expected a number, found "八十"');
+  });
+
+  it("lets the household area stand in for the vote only when no exclusive area is given at all (§5)", () => {
+    expect(validateInput({ project: PROJECT, households: [{ id: "1", area: 90, participated: true }, { id: "2", area: 80 }] }).ok).toBe(true);
+    // no vote (nobody's participation given): a half-filled exclusive-area column does not matter
+    expect(validateInput({ project: PROJECT, households: [{ id: "1", area: 90, exclusiveArea: 80 }, { id: "2", area: 80 }] }).ok).toBe(true);
   });
 
   it("accepts optional members left out and numeric ids", () => {

@@ -40,7 +40,7 @@ describe("resident vote (spec §5, 000 §三(一)(三))", () => {
       households: [
         { id: "A", area: 100, exclusiveArea: 80, participated: "是", agreed: "同意" },
         { id: "B", area: 100, exclusiveArea: 10, participated: "√", agreed: "×" },
-        { id: "C", area: 5, participated: "否" },
+        { id: "C", area: 50, exclusiveArea: 5, participated: "否" },
       ],
     });
     expect(r.ok).toBe(true);
