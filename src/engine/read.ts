@@ -72,3 +72,18 @@ export function readText(value: unknown, path: Path): Result<string | undefined>
   if (typeof value === "number" && Number.isFinite(value)) return ok(String(value));
   return fail([engineError("type.text", path, { found: describe(value) })]);
 }
+
+const NUMERIC_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+
+/**
+ * A number typed as text in a spreadsheet cell ("1,200.50", full-width "３０００", spaces around), as
+ * the number it shows; undefined when the text is anything else or has more than 15 significant digits
+ * (beyond that a double cannot hold what was typed). JSON input never goes through here: text in a
+ * JSON number field stays an error.
+ */
+export function numericText(text: string): number | undefined {
+  const t = text.trim().normalize("NFKC");
+  if (!NUMERIC_TEXT.test(t)) return undefined;
+  const plain = t.replace(/,/g, "");
+  return plain.replace(/^[+-]/, "").replace(".", "").replace(/^0+/, "").length <= 15 ? Number(plain) : undefined;
+}

@@ -6,7 +6,7 @@
  * computed in binary floating point. Ranges arrive as `any[][]`; an empty cell arrives as `null` or "".
  */
 import Decimal from "decimal.js";
-import { Money, StatusKey, ZERO, decimalText, describe, engineError, parseStatuses, readArea, readMoney, readYesNo } from "../engine";
+import { Money, StatusKey, ZERO, decimalText, describe, engineError, numericText, parseStatuses, readArea, readMoney, readYesNo } from "../engine";
 import { Checked, bad, fromResult, good } from "./issues";
 import { messages } from "./messages";
 
@@ -58,9 +58,14 @@ export function checkSameHeight(columns: readonly { readonly arg: string; readon
   return good(undefined);
 }
 
-/** A number cell as exact plain decimal text; text, booleans and blanks are refused (§8). */
+/**
+ * A number cell as exact plain decimal text. A number stored as text ("1,200.50") counts as the number
+ * it shows, as in the workbook reader; other text, booleans and blanks are refused (§8).
+ */
 function numberCell(value: unknown, arg: string, row: number): Checked<string> {
   if (typeof value === "number" && Number.isFinite(value)) return good(decimalText(value));
+  const n = typeof value === "string" ? numericText(value) : undefined;
+  if (n !== undefined) return good(decimalText(n));
   if (isBlank(value)) return bad(engineError("required", [arg, row]));
   return bad(engineError("type.number", [arg, row], { found: describe(value) }));
 }
@@ -74,8 +79,8 @@ export function readAreaColumn(cells: readonly unknown[], arg: string): Checked<
   for (let i = 0; i < cells.length; i++) {
     const r = numberCell(cells[i], arg, i);
     if (!r.ok) return r;
-    // Comparing a number with 0 is exact; the value itself travels on as text.
-    if (!((cells[i] as number) > 0)) return bad(engineError("area.positive", [arg, i], { found: describe(cells[i]) }));
+    // The sign is read off the exact text (no arithmetic on the value).
+    if (r.value.startsWith("-") || !/[1-9]/.test(r.value)) return bad(engineError("area.positive", [arg, i], { found: describe(cells[i]) }));
     out[i] = r.value;
   }
   return good(out);
@@ -87,7 +92,7 @@ export function readWeightColumn(cells: readonly unknown[], arg: string): Checke
   for (let i = 0; i < cells.length; i++) {
     const r = numberCell(cells[i], arg, i);
     if (!r.ok) return r;
-    if ((cells[i] as number) < 0) return bad(engineError("weight.negative", [arg, i], { found: describe(cells[i]) }));
+    if (r.value.startsWith("-")) return bad(engineError("weight.negative", [arg, i], { found: describe(cells[i]) }));
     out[i] = r.value;
   }
   return good(out);

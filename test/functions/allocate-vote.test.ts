@@ -16,6 +16,8 @@ describe("RENO.ALLOCATE", () => {
     ["the total is rounded to the fen first", 0.015, [1], [0.02]],
     ["a zero total with zero weights", 0, [0, 0], [0, 0]],
     ["a single row gets everything", 1234.56, [88.5], [1234.56]],
+    ["numbers stored as text count as the numbers they show", 0.1, ["2", " 2 ", "3"], [0.03, 0.03, 0.04]],
+    ["thousands separators and full-width digits in text", 1, ["1,000", "１０００"], [0.5, 0.5]],
   ])("%s", (_name, total, weights, expected) => {
     expect(allocateFn(total, col(weights))).toEqual(col(expected));
   });
@@ -42,6 +44,8 @@ describe("RENO.ALLOCATE", () => {
     ["all-zero weights", 1, col([0, 0]), "weights：全部分摊系数为0，无法分摊"],
     ["a negative weight", 1, col([1, -2]), "weights 第2行：分摊系数不能为负数，实为 -2"],
     ["a blank weight", 1, col([1, ""]), "weights 第2行：缺少必填项"],
+    ["text that is not a number", 1, col([1, "两"]), 'weights 第2行：应为数字，实为 "两"'],
+    ["a negative weight typed as text", 1, col([1, "-2"]), 'weights 第2行：分摊系数不能为负数，实为 "-2"'],
     ["a row of weights", 1, [[1, 2, 3]], "weights：应为单列区域，实为 1 行 × 3 列"],
     ["a negative total", -1, col([1]), "total：金额不能为负数，实为 -1"],
   ])("returns one #VALUE! for %s", (_name, total, weights, message) => {
