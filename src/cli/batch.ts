@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { CellValue, ProgrammeEntry, SheetData, buildProgrammeSheet, orderProgramme, formatWorkbookError } from "../workbook";
+import { CellValue, ProgrammeEntry, SheetData, buildProgrammeSheet, orderProgramme, formatWorkbookError, printSpec } from "../workbook";
 import { WorkbookFileError, calculateBook, workbookBytes, writeSheet } from "../xlsx";
 import { createProgress, ProgressStream } from "./progress";
 
@@ -55,6 +55,8 @@ export function buildProblemSheet(entries: readonly ProgrammeEntry[]): SheetData
     columnWidths: [24, 16, 60, 60],
     freezeRows: 1,
     boldRows: [1],
+    wrap: [`C2:D${values.length}`],
+    print: printSpec("landscape", 1),
   };
 }
 

@@ -45,6 +45,10 @@ export async function runSingle(input: string, out: string | undefined): Promise
     printErrors(input, r.errors);
     return 2;
   }
+  if (r.read.skippedRows.length > 0) {
+    const rows = r.read.skippedRows.join(", ");
+    process.stderr.write(`已跳过合计行（不计为住户）/ skipped total rows (not households): ${rows}\n`);
+  }
   if (kind === "xlsx") {
     const bytes = await resultBookBytes(r.workbook, r.read, { time: new Date(), version: ADDIN_VERSION, source: path.basename(input) });
     writeFileAtomic(out!, bytes);

@@ -34,7 +34,7 @@ export interface OfficeLike {
   };
 }
 
-/** Which optional API this Excel has (ExcelApi 1.6 / 1.7 / 1.8 / 1.9). */
+/** Which optional API this Excel has (ExcelApi 1.6 / 1.7 / 1.8 / 1.9 — 1.9 also gives page layout). */
 export function detectFeatures(isSetSupported: (name: string, version: string) => boolean): PortFeatures {
   const has = (v: string) => {
     try {
@@ -43,7 +43,7 @@ export function detectFeatures(isSetSupported: (name: string, version: string) =
       return false;
     }
   };
-  return { suspendCalculation: has("1.6"), freezePanes: has("1.7"), dataValidation: has("1.8"), suspendScreenUpdating: has("1.9") };
+  return { suspendCalculation: has("1.6"), freezePanes: has("1.7"), dataValidation: has("1.8"), suspendScreenUpdating: has("1.9"), pageLayout: has("1.9") };
 }
 
 /**

@@ -32,6 +32,8 @@ export interface PortFeatures {
   readonly freezePanes: boolean;
   /** ExcelApi 1.8: `range.dataValidation`. */
   readonly dataValidation: boolean;
+  /** ExcelApi 1.9: `worksheet.pageLayout` (print setup of the output sheets); absent = not applied. */
+  readonly pageLayout?: boolean;
 }
 
 export interface PortLimits {
@@ -166,7 +168,7 @@ export function createOfficePort(excel: ExcelHost, features: PortFeatures, limit
     range.values = p.values.slice(piece.start, piece.start + piece.count);
   };
 
-  /** Tables, bold rows, widths, frozen rows and charts of a written sheet. */
+  /** Tables, bold rows, widths, frozen rows, wrapped cells, print setup and charts of a written sheet. */
   const decorate = (p: PreparedSheet, sheet: Excel.Worksheet) => {
     const d = p.data;
     if (d.table !== undefined && d.table.columns.length > 0) {
@@ -179,6 +181,15 @@ export function createOfficePort(excel: ExcelHost, features: PortFeatures, limit
       sheet.getRange(rangeAddress(1, i + 1, 1, 1)).format.columnWidth = charsToPoints(w);
     });
     if (d.freezeRows !== undefined && d.freezeRows > 0 && features.freezePanes) sheet.freezePanes.freezeRows(d.freezeRows);
+    for (const address of d.wrap ?? []) sheet.getRange(address).format.wrapText = true;
+    if (d.print !== undefined && features.pageLayout === true) {
+      // ExcelApi 1.9. A4, one page wide (height automatic), the header rows repeated on each page.
+      const layout = sheet.pageLayout;
+      layout.paperSize = "A4" as Excel.PaperType;
+      layout.orientation = (d.print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+      layout.zoom = { horizontalFitToPages: d.print.fitToWidth };
+      if (d.print.titleRows !== undefined) layout.setPrintTitleRows(`$${d.print.titleRows.first}:$${d.print.titleRows.last}`);
+    }
     (d.charts ?? []).forEach((c: ChartSpec, i) => {
       const chart = sheet.charts.add(c.type as Excel.ChartType, sheet.getRange(c.dataRange), c.seriesBy as Excel.ChartSeriesBy);
       chart.title.text = c.title;
@@ -213,15 +224,18 @@ export function createOfficePort(excel: ExcelHost, features: PortFeatures, limit
         const found = requests.map((req) => {
           if (names.tables.includes(req.table)) {
             const table = wb.tables.getItem(req.table);
+            // Header row and data body only: a totals row (showTotals) is never data. The whole
+            // range gives the top (header row); the data body gives the last data row.
             const range = table.getRange().load(dims);
+            const body = table.getDataBodyRange().load(dims);
             const ws = table.worksheet.load("name");
-            return { req, range, sheetName: () => ws.name, table: true };
+            return { req, range, body, sheetName: () => ws.name, table: true };
           }
           if (names.sheets.includes(req.sheet)) {
             const range = wb.worksheets.getItem(req.sheet).getUsedRange(true).load(dims);
-            return { req, range, sheetName: () => req.sheet, table: false };
+            return { req, range, body: undefined, sheetName: () => req.sheet, table: false };
           }
-          return { req };
+          return { req, body: undefined };
         });
         await ctx.sync();
         const present = found.flatMap((f) =>
@@ -234,7 +248,7 @@ export function createOfficePort(excel: ExcelHost, features: PortFeatures, limit
                   sheet: f.sheetName(),
                   top: f.range.rowIndex + 1,
                   left: f.range.columnIndex + 1,
-                  rows: f.range.rowCount,
+                  rows: f.body === undefined ? f.range.rowCount : f.body.rowIndex + f.body.rowCount - f.range.rowIndex,
                   columns: f.range.columnCount,
                   values: new Array<CellValue[]>(f.range.rowCount),
                 },

@@ -16,6 +16,13 @@ export interface SheetGrid {
   readonly top: number;
   readonly left: number;
   readonly values: readonly (readonly CellValue[])[];
+  /**
+   * Formula cells that carry no calculated result (a file written by a script, never recalculated in
+   * Excel), by A1 address (`G2`) → the formula text. Their `values` entry is null; the reader reports
+   * each one it reads as `formula.noResult`. Office.js always gives results, so only the exceljs adapter
+   * fills this.
+   */
+  readonly noResult?: ReadonlyMap<string, string>;
 }
 
 /** Where a value came from: `住户!C12`. */
@@ -86,6 +93,25 @@ export interface TableSpec {
 }
 
 /**
+ * Print setup of an output sheet: A4, one page wide (as many pages tall as needed), the header rows
+ * repeated on every page. exceljs writes it into the file; the Office.js port applies it where
+ * ExcelApi 1.9 (`worksheet.pageLayout`) is available.
+ */
+export interface PrintSpec {
+  readonly paperSize: "A4";
+  readonly orientation: "portrait" | "landscape";
+  /** Pages wide (1); the height is automatic. */
+  readonly fitToWidth: number;
+  /** 1-based rows repeated at the top of each printed page, e.g. `{ first: 1, last: 1 }`. */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+}
+
+/** A4, fitted to one page wide; `titleRow` repeated on every page when given. */
+export function printSpec(orientation: PrintSpec["orientation"], titleRow?: number): PrintSpec {
+  return { paperSize: "A4", orientation, fitToWidth: 1, ...(titleRow !== undefined ? { titleRows: { first: titleRow, last: titleRow } } : {}) };
+}
+
+/**
  * An output (or template) sheet as plain data. `values[r][c]` is cell (r + 1, c + 1): every sheet starts
  * at A1. `numberFormats` has the same shape (`"General"` where nothing special).
  */
@@ -100,6 +126,10 @@ export interface SheetData {
   /** 1-based rows to show in bold (titles, section headers, total rows). */
   readonly boldRows?: readonly number[];
   readonly charts?: readonly ChartSpec[];
+  /** Cells or ranges (A1, e.g. `B21` or `O2:O30`) whose text wraps within the column width. */
+  readonly wrap?: readonly string[];
+  /** Page setup for printing (output sheets). */
+  readonly print?: PrintSpec;
 }
 
 /** Builds a SheetData row by row: each row's values and formats side by side. */

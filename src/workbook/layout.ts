@@ -3,7 +3,7 @@
  * their English keys and aliases, number formats. The one place that knows the layout; the task pane
  * (Office.js) and the command line (exceljs) both read it from here.
  */
-import { PARAMETER_KEYS } from "../engine";
+import { APPROVAL_PATHS, ApprovalPathKind, PARAMETER_KEYS } from "../engine";
 
 /** Sheet names. Input sheets belong to the user; output sheets are replaced whole on every run. */
 export const SHEETS = {
@@ -89,12 +89,16 @@ export const POLICY_COLUMNS: readonly ColumnSpec[] = [
   col("note", "说明", [], false, "text", FORMATS.general, 52),
 ];
 
-/** 项目信息 (ProjectTable) columns: one row per field, two stages side by side. */
+/**
+ * 项目信息 (ProjectTable) columns: one row per field, two stages side by side. Only 概算 is required:
+ * a row is identified by its 字段 key or, without that column, by its 项目 label (one of the two
+ * columns must be there); no 决算 column = 概算 only.
+ */
 export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
-  col("key", "字段", [], true, "text", FORMATS.text, 20),
+  col("key", "字段", [], false, "text", FORMATS.text, 20),
   col("label", "项目", [], false, "text", FORMATS.general, 34),
   col("estimate", "概算", [], true, "number", FORMATS.money, 18),
-  col("settlement", "决算", [], true, "number", FORMATS.money, 18),
+  col("settlement", "决算", [], false, "number", FORMATS.money, 18),
 ];
 
 /** Keys of the project rows (engine JSON paths under `project`). */
@@ -145,6 +149,31 @@ export const RESULT_HEADERS: readonly string[] = [
   "结算状态",
 ];
 
+/**
+ * Labels of a total row typed under the household data (`合计`, `总计`, `小计`, `Total`, `Sum`), compared
+ * after `normalizeLabel`: so `合 计`, `合　计` (full-width space) and ` TOTAL ` match too.
+ */
+export const TOTAL_LABELS: readonly string[] = ["合计", "总计", "小计", "total", "sum"];
+
+/** NFKC (full-width → half-width), lower case, every space removed. */
+export function normalizeLabel(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+}
+
+/** True when a 房号 cell holds a total label (the row is a total row, not a household). */
+export function isTotalLabel(v: unknown): boolean {
+  return typeof v === "string" && TOTAL_LABELS.includes(normalizeLabel(v));
+}
+
+/** Short approval-path names for tables (项目汇总): 三合一 / 二合一 / 分别审批 (000 §四(四)). */
+export const APPROVAL_PATH_SHORT: Readonly<Record<ApprovalPathKind, string>> = { merge3: "三合一", merge2: "二合一", separate: "分别审批" };
+
+/** The short name of an approval-path text of the engine (the text itself if unknown). */
+export function approvalPathShort(text: string): string {
+  const kind = (Object.keys(APPROVAL_PATHS) as ApprovalPathKind[]).find((k) => APPROVAL_PATHS[k] === text);
+  return kind === undefined ? text : APPROVAL_PATH_SHORT[kind];
+}
+
 /** Yes/no values offered by the template's drop-down (any value of funding-rules.md §5 is accepted). */
 export const YES_NO_CHOICES: readonly string[] = ["是", "否"];
 
@@ -161,6 +190,27 @@ export function normalizeHeader(text: string): string {
     s = t;
   }
   return s;
+}
+
+/**
+ * The bracketed suffixes `normalizeHeader` drops (`基础类费用（万元）` → `["万元"]`), after NFKC. Used to
+ * refuse a unit the reader cannot honour (万元: amounts are read in 元).
+ */
+export function headerUnits(text: string): string[] {
+  let s = text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  const units: string[] = [];
+  for (;;) {
+    const m = /\(([^()]*)\)$/.exec(s);
+    if (m === null || m.index === 0) break;
+    units.unshift(m[1]);
+    s = s.slice(0, m.index);
+  }
+  return units;
+}
+
+/** True when a header or label states its amounts in 万元 (ten-thousands), which the reader refuses. */
+export function isWanYuan(text: string): boolean {
+  return headerUnits(text).some((u) => /万/.test(u));
 }
 
 /** Every text a column is recognised by: its header, its English key and its aliases (normalised). */

@@ -19,7 +19,15 @@ export interface RunMeta {
 export function buildOutputSheets(read: WorkbookRead, meta: RunMeta): SheetData[] {
   return [
     buildResultSheet(read.result),
-    buildSummarySheet(read.result, read.stage, read.other),
-    buildAuditSheet(read.result, { time: meta.time, version: meta.version, stage: read.stage, rowCounts: read.counts, source: meta.source }),
+    buildSummarySheet(read.result, read.stage, read.other, read.stageBasis),
+    buildAuditSheet(read.result, {
+      time: meta.time,
+      version: meta.version,
+      stage: read.stage,
+      rowCounts: read.counts,
+      source: meta.source,
+      stageBasis: read.stageBasis,
+      skippedRows: read.skippedRows,
+    }),
   ];
 }

@@ -5,8 +5,8 @@
  */
 import Decimal from "decimal.js";
 import { Dec, fenToNumber, moneyToNumber } from "../engine";
-import { CellValue, SheetBuilder, SheetData } from "./grid";
-import { FORMATS, STAGE_LABELS } from "./layout";
+import { CellValue, SheetBuilder, SheetData, columnLetter, printSpec } from "./grid";
+import { FORMATS, STAGE_LABELS, approvalPathShort } from "./layout";
 import { WorkbookError, WorkbookRead, formatWorkbookError } from "./read";
 
 /** One workbook of the batch: read and calculated, or the problems that stopped it. */
@@ -29,6 +29,7 @@ export const PROGRAMME_HEADERS: readonly string[] = [
   "每平方米财政补助",
   "户数",
   "到位比例",
+  "未到位金额",
   "自筹资金已全部到位",
   "表决通过",
   "审批路径",
@@ -53,17 +54,19 @@ export function problemsText(e: ProgrammeEntry): string {
 /**
  * The 项目汇总 sheet: a table with one row per project and a programme total row (exact sums; the total
  * collection rate is Σ min(paid, net) ÷ Σ net over every household of the readable projects).
+ * 未到位金额 = Σ 应缴 − Σ min(已缴, 应缴) (元); 审批路径 in its short form (三合一 / 二合一 / 分别审批);
+ * 问题 holds only what stopped a workbook (input errors, unreadable files).
  */
 export function buildProgrammeSheet(entries: readonly ProgrammeEntry[]): SheetData {
   const ordered = orderProgramme(entries);
   const b = new SheetBuilder();
   const M = FORMATS.money;
-  const formats = ["0", "General", "General", "General", M, M, M, M, M, "#,##0", FORMATS.percent, "General", "General", "General", "General"];
+  const formats = ["0", "General", "General", "General", M, M, M, M, M, "#,##0", FORMATS.percent, M, "General", "General", "General", "General"];
   b.row([...PROGRAMME_HEADERS], [], true);
   const sum = { T: new Dec(0), R: new Dec(0), S: new Dec(0), F: new Dec(0), area: new Dec(0), households: 0, net: 0, collected: 0, full: 0, ok: 0, votes: 0 };
   ordered.forEach((e, i) => {
     if (!e.ok) {
-      b.row([i + 1, e.file, null, null, null, null, null, null, null, null, null, null, null, null, problemsText(e)], formats);
+      b.row([i + 1, e.file, null, null, null, null, null, null, null, null, null, null, null, null, null, problemsText(e)], formats);
       return;
     }
     const r = e.read.result;
@@ -92,10 +95,11 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[]): SheetDa
       moneyToNumber(p.fiscalPerSqm),
       r.households?.length ?? 0,
       t === undefined ? null : t.collectionRate.toNumber(),
+      t === undefined ? null : fenToNumber(t.net - t.collected),
       t === undefined ? null : t.fullyCollected ? "是" : "否",
       r.vote === undefined ? "未表决" : r.vote.approvalPassed ? "通过" : "未通过",
-      p.approvalPath.split("：")[0],
-      "",
+      approvalPathShort(p.approvalPath),
+      null,
     ];
     b.row(row, formats);
   });
@@ -114,22 +118,27 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[]): SheetDa
       sum.area.isZero() ? null : moneyToNumber(sum.F.dividedBy(sum.area)),
       sum.households,
       rate.toNumber(),
+      fenToNumber(sum.net - sum.collected),
       `${sum.full} / ${sum.ok}`,
       `${sum.votes} / ${sum.ok}`,
       null,
-      `未到位 ${fenToNumber(sum.net - sum.collected).toFixed(2)} 元`,
+      null,
     ],
     formats,
     true,
   );
   const { values, numberFormats } = b.rectangle();
+  const problems = columnLetter(PROGRAMME_HEADERS.indexOf("问题") + 1);
   return {
     name: PROGRAMME_SHEET,
     values,
     numberFormats,
-    columnWidths: [6, 22, 30, 8, 16, 16, 14, 16, 12, 8, 10, 10, 8, 10, 60],
+    columnWidths: [6, 22, 30, 8, 16, 16, 14, 16, 12, 8, 10, 14, 10, 8, 10, 60],
     table: { name: PROGRAMME_TABLE, top: 1, left: 1, columns: [...PROGRAMME_HEADERS], rows: ordered.length, totalsRow: true },
     freezeRows: 1,
     boldRows: b.boldRows,
+    // 问题 may hold several lines.
+    wrap: ordered.length > 0 ? [`${problems}2:${problems}${ordered.length + 1}`] : [],
+    print: printSpec("landscape", 1),
   };
 }

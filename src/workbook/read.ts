@@ -17,7 +17,7 @@ import {
   BUILT_IN_POLICIES,
   BUILT_IN_POLICY_IDS,
 } from "../engine";
-import { CellRef, CellValue, SheetGrid, cellRef, isBlank } from "./grid";
+import { CellRef, CellValue, SheetGrid, cellAddress, cellRef, isBlank } from "./grid";
 import {
   ColumnSpec,
   HOUSEHOLD_COLUMNS,
@@ -29,6 +29,8 @@ import {
   STAGE_LABELS,
   Stage,
   columnNames,
+  isTotalLabel,
+  isWanYuan,
   normalizeHeader,
 } from "./layout";
 
@@ -42,7 +44,10 @@ export interface WorkbookError {
   readonly col: number;
   /** `C12`, or "" when no single cell is at fault. */
   readonly address: string;
-  /** An engine error code (errors.ts) or a layout code: `sheet.missing`, `column.missing`, `column.duplicate`, `row.missing`, `key.duplicate`. */
+  /**
+   * An engine error code (errors.ts) or a layout code: `sheet.missing`, `column.missing`, `column.duplicate`,
+   * `column.unit`, `row.missing`, `row.totalNotLast`, `key.duplicate`, `field.unknown`, `formula.noResult`.
+   */
   readonly code: string;
   readonly zh: string;
   readonly en: string;
@@ -80,6 +85,33 @@ export interface WorkbookRead extends StageRun {
   readonly counts: { readonly policyRows: number; readonly projectRows: number; readonly households: number };
   /** Excel row of each household (same order as `input.households`), for linking result rows back. */
   readonly householdRows: readonly number[];
+  /** Total rows (合计 / 总计 / 小计 / Total / Sum in 房号) after the last household, skipped: their 房号 cells, `住户!A42`. */
+  readonly skippedRows: readonly string[];
+  /** Why this stage was computed (the filled 决算 cost cells, or none / no 决算 column). */
+  readonly stageBasis: StageBasis;
+}
+
+/** Why a run computes the stage it does (funding-rules: 决算 when any of its cost cells is filled). */
+export interface StageBasis {
+  readonly stage: Stage;
+  /** The filled 决算 cost cells (`项目信息!D6`); empty for 概算. */
+  readonly settlementCells: readonly string[];
+  /** False when 项目信息 has no 决算 column at all. */
+  readonly settlementColumn: boolean;
+}
+
+/**
+ * The stage and its reason in words, for messages and the stage lines of 资金汇总 / 计算说明:
+ * `按决算列测算：项目信息!D6 已填写` / `computing the 决算 column: 项目信息!D6 is filled`.
+ */
+export function stageReason(basis: StageBasis, lang: "zh" | "en"): string {
+  if (basis.stage === "settlement") {
+    return lang === "zh"
+      ? `按决算列测算：${basis.settlementCells.join("、")} 已填写`
+      : `computing the 决算 column: ${basis.settlementCells.join(", ")} ${basis.settlementCells.length > 1 ? "are" : "is"} filled`;
+  }
+  if (!basis.settlementColumn) return lang === "zh" ? "按概算列测算：项目信息表没有决算列" : "computing the 概算 column: 项目信息 has no 决算 column";
+  return lang === "zh" ? "按概算列测算：决算列未填写费用" : "computing the 概算 column: no 决算 cost is filled";
 }
 
 export type ReadOutcome = WorkbookRead | { readonly ok: false; readonly errors: readonly WorkbookError[] };
@@ -93,6 +125,57 @@ function sheetError(sheet: string, code: string, zh: string, en: string, found?:
 
 function cellError(at: CellRef, code: string, zh: string, en: string, found?: string): WorkbookError {
   return { ref: at.ref, sheet: at.sheet, row: at.row, col: at.col, address: at.address, code, zh, en, found };
+}
+
+/**
+ * The cells of one grid as the reader reads them. A formula cell without a calculated result
+ * (`SheetGrid.noResult`) reads as blank and is reported once, when it is first read, as
+ * `formula.noResult` naming its cell — never taken silently as 0 or as a missing value.
+ */
+class GridCells {
+  /** Addresses reported as formula.noResult (engine errors on these cells are dropped: one message per cell). */
+  readonly reported = new Set<string>();
+  constructor(
+    readonly grid: SheetGrid,
+    private readonly errors: WorkbookError[],
+  ) {}
+
+  /** Cell at 0-based grid row r, column c. */
+  get(r: number, c: number): CellValue {
+    const v = this.grid.values[r]?.[c] ?? null;
+    const noResult = this.grid.noResult;
+    if (v === null && noResult !== undefined && noResult.size > 0) {
+      const address = cellAddress(this.grid.top + r, this.grid.left + c);
+      const formula = noResult.get(address);
+      if (formula !== undefined && !this.reported.has(address)) {
+        this.reported.add(address);
+        const at = cellRef(this.grid.sheet, this.grid.top + r, this.grid.left + c);
+        this.errors.push(
+          cellError(
+            at,
+            "formula.noResult",
+            `公式没有计算结果，请在 Excel 中重新计算并保存（公式 =${formula}）`,
+            `the formula has no calculated value; recalculate and save in Excel (formula =${formula})`,
+            `=${formula}`,
+          ),
+        );
+      }
+    }
+    return v;
+  }
+
+  /** Width of row r as read (rows may be ragged). */
+  width(r: number): number {
+    return this.grid.values[r]?.length ?? 0;
+  }
+
+  get rows(): number {
+    return this.grid.values.length;
+  }
+
+  ref(r: number, c: number): CellRef {
+    return cellRef(this.grid.sheet, this.grid.top + r, this.grid.left + c);
+  }
 }
 
 /** A missing input sheet (the adapter lists the sheets it found). */
@@ -126,20 +209,26 @@ interface Columns {
  * a column given twice (e.g. both 房号 and 户号).
  */
 export function matchColumns(grid: SheetGrid, specs: readonly ColumnSpec[], errors: WorkbookError[]): Columns | undefined {
-  const header = grid.values[0] ?? [];
+  return matchColumnsIn(new GridCells(grid, errors), specs, errors);
+}
+
+function matchColumnsIn(cells: GridCells, specs: readonly ColumnSpec[], errors: WorkbookError[]): Columns | undefined {
+  const g = cells.grid;
   const index = new Map<string, number>();
   const names = specs.map((s) => new Set(columnNames(s)));
   const before = errors.length;
-  header.forEach((cell, c) => {
-    if (isBlank(cell)) return;
+  const refused = new Set<string>();
+  for (let c = 0; c < cells.width(0); c++) {
+    const cell = cells.get(0, c);
+    if (isBlank(cell)) continue;
     const text = normalizeHeader(String(cell));
     const s = names.findIndex((set) => set.has(text));
-    if (s < 0) return;
+    if (s < 0) continue;
     const key = specs[s].key;
+    const at = cellRef(g.sheet, g.top, g.left + c);
     const first = index.get(key);
     if (first !== undefined) {
-      const at = cellRef(grid.sheet, grid.top, grid.left + c);
-      const firstAt = cellRef(grid.sheet, grid.top, grid.left + first).address;
+      const firstAt = cellRef(g.sheet, g.top, g.left + first).address;
       errors.push(
         cellError(
           at,
@@ -149,24 +238,40 @@ export function matchColumns(grid: SheetGrid, specs: readonly ColumnSpec[], erro
           String(cell),
         ),
       );
-      return;
+      continue;
+    }
+    if (specs[s].kind === "number" && isWanYuan(String(cell))) {
+      errors.push(unitError(at, String(cell)));
+      refused.add(key);
+      continue;
     }
     index.set(key, c);
-  });
+  }
   for (const s of specs) {
-    if (s.required && !index.has(s.key)) {
+    if (s.required && !index.has(s.key) && !refused.has(s.key)) {
       const accepted = [s.header, s.key, ...s.aliases].join(" / ");
       errors.push(
         sheetError(
-          grid.sheet,
+          g.sheet,
           "column.missing",
-          `工作表“${grid.sheet}”缺少列“${s.header}”（第 ${grid.top} 行表头；可用列名：${accepted}）`,
-          `sheet "${grid.sheet}" lacks the column "${s.header}" (header row ${grid.top}; accepted: ${accepted})`,
+          `工作表“${g.sheet}”缺少列“${s.header}”（第 ${g.top} 行表头；可用列名：${accepted}）`,
+          `sheet "${g.sheet}" lacks the column "${s.header}" (header row ${g.top}; accepted: ${accepted})`,
         ),
       );
     }
   }
   return errors.length > before ? undefined : { index };
+}
+
+/** A header or label stating 万元: amounts are read in 元, so the unit cannot be honoured. */
+function unitError(at: CellRef, text: string): WorkbookError {
+  return cellError(
+    at,
+    "column.unit",
+    `“${text}”以万元为单位；金额请以元填写，并去掉“万元”`,
+    `"${text}" states amounts in 万元 (ten thousands); enter amounts in 元 and drop the 万元 unit`,
+    text,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -215,19 +320,17 @@ function convert(v: CellValue, kind: ColumnSpec["kind"]): unknown {
   }
 }
 
-const cellAt = (grid: SheetGrid, r: number, c: number): CellValue => grid.values[r]?.[c] ?? null;
-
 // ---------------------------------------------------------------------------------------------------------
 // The three tables
 
 function readPolicy(
-  grid: SheetGrid | undefined,
+  cells: GridCells | undefined,
   refs: Map<string, CellRef>,
   keyCells: Map<string, CellRef>,
   errors: WorkbookError[],
 ): { base: unknown; overrides: { key: string; value: unknown }[]; rows: number } | undefined {
-  if (grid === undefined) return { base: undefined, overrides: [], rows: 0 };
-  const cols = matchColumns(grid, POLICY_COLUMNS, errors);
+  if (cells === undefined) return { base: undefined, overrides: [], rows: 0 };
+  const cols = matchColumnsIn(cells, POLICY_COLUMNS, errors);
   if (cols === undefined) return undefined;
   const kc = cols.index.get("key")!;
   const vc = cols.index.get("value")!;
@@ -235,20 +338,19 @@ function readPolicy(
   const overrides: { key: string; value: unknown }[] = [];
   const seen = new Map<string, CellRef>();
   let rows = 0;
-  for (let r = 1; r < grid.values.length; r++) {
-    const keyCell = cellAt(grid, r, kc);
-    const value = cellAt(grid, r, vc);
+  for (let r = 1; r < cells.rows; r++) {
+    const keyCell = cells.get(r, kc);
+    const value = cells.get(r, vc);
     if (isBlank(keyCell)) {
       if (!isBlank(value)) {
-        const at = cellRef(grid.sheet, grid.top + r, grid.left + kc);
-        errors.push(cellError(at, "required", "参数名为空，但该行填写了值", "the key is blank but the row has a value"));
+        errors.push(cellError(cells.ref(r, kc), "required", "参数名为空，但该行填写了值", "the key is blank but the row has a value"));
       }
       continue;
     }
     rows++;
     const key = String(keyCell).trim();
-    const keyAt = cellRef(grid.sheet, grid.top + r, grid.left + kc);
-    const valueAt = cellRef(grid.sheet, grid.top + r, grid.left + vc);
+    const keyAt = cells.ref(r, kc);
+    const valueAt = cells.ref(r, vc);
     const first = seen.get(key);
     if (first !== undefined) {
       errors.push(
@@ -264,8 +366,8 @@ function readPolicy(
       continue;
     }
     if (key === "cap.perSqm" && isBlank(value)) {
-      // funding-rules.md §7: a blank cap = no cap.
-      overrides.push({ key, value: null });
+      // funding-rules.md §7: a blank cap = no cap — unless the cell is a formula without a result.
+      if (!cells.reported.has(valueAt.address)) overrides.push({ key, value: null });
       continue;
     }
     // Any other blank value leaves the base policy's value as it is.
@@ -304,34 +406,70 @@ interface ProjectRows {
   /** field → 0-based grid row. */
   readonly rows: ReadonlyMap<ProjectFieldKey, number>;
   readonly estimateCol: number;
-  readonly settlementCol: number;
+  /** Undefined when the sheet has no 决算 column (概算 only). */
+  readonly settlementCol: number | undefined;
   readonly count: number;
 }
 
-function readProjectRows(grid: SheetGrid, errors: WorkbookError[]): ProjectRows | undefined {
-  const cols = matchColumns(grid, PROJECT_COLUMNS, errors);
+/**
+ * The rows of 项目信息. A row is identified by its 字段 key, else by its 项目 label (a trailing unit in
+ * brackets ignored: `基础类费用`, `基础类费用(元)` and `基础类费用（元）` all name `costs.basic`); one of the
+ * two columns must be there. The 决算 column is optional.
+ */
+function readProjectRows(cells: GridCells, errors: WorkbookError[]): ProjectRows | undefined {
+  const grid = cells.grid;
+  const cols = matchColumnsIn(cells, PROJECT_COLUMNS, errors);
   if (cols === undefined) return undefined;
-  const kc = cols.index.get("key")!;
+  const kc = cols.index.get("key");
   const lc = cols.index.get("label");
+  if (kc === undefined && lc === undefined) {
+    const labels = PROJECT_FIELDS.map((f) => f.label).join("、");
+    errors.push(
+      sheetError(
+        grid.sheet,
+        "column.missing",
+        `工作表“${grid.sheet}”缺少列“字段”（字段名，如 area）或“项目”（如 ${labels}）——至少需要其中一列来识别各行（第 ${grid.top} 行表头）`,
+        `sheet "${grid.sheet}" lacks both the column "字段" (key, e.g. area) and the column "项目" (label, e.g. 改造建筑面积); one of them identifies the rows (header row ${grid.top})`,
+      ),
+    );
+    return undefined;
+  }
   const byKey = new Map<string, ProjectFieldKey>();
+  const byLabel = new Map<string, ProjectFieldKey>();
   for (const f of PROJECT_FIELDS) {
     byKey.set(normalizeHeader(f.key), f.key);
-    byKey.set(normalizeHeader(f.label), f.key);
+    byLabel.set(normalizeHeader(f.label), f.key);
   }
   const rows = new Map<ProjectFieldKey, number>();
   let count = 0;
   const before = errors.length;
-  for (let r = 1; r < grid.values.length; r++) {
-    const k = cellAt(grid, r, kc);
-    const l = lc === undefined ? null : cellAt(grid, r, lc);
+  for (let r = 1; r < cells.rows; r++) {
+    const k = kc === undefined ? null : cells.get(r, kc);
+    const l = lc === undefined ? null : cells.get(r, lc);
     if (isBlank(k) && isBlank(l)) continue;
     count++;
-    const field = (!isBlank(k) ? byKey.get(normalizeHeader(String(k))) : undefined) ?? (!isBlank(l) ? byKey.get(normalizeHeader(String(l))) : undefined);
-    const at = cellRef(grid.sheet, grid.top + r, grid.left + (isBlank(k) ? lc! : kc));
+    const text = (v: CellValue) => normalizeHeader(String(v));
+    const field =
+      (!isBlank(k) ? (byKey.get(text(k)) ?? byLabel.get(text(k))) : undefined) ?? (!isBlank(l) ? (byLabel.get(text(l)) ?? byKey.get(text(l))) : undefined);
+    const at = cells.ref(r, isBlank(k) ? lc! : kc!);
     if (field === undefined) {
       const accepted = PROJECT_FIELDS.map((f) => f.key).join(", ");
+      const labels = PROJECT_FIELDS.map((f) => f.label).join("、");
       const found = String(isBlank(k) ? l : k);
-      errors.push(cellError(at, "field.unknown", `未知字段“${found}”，可用：${accepted}`, `unknown field "${found}"; accepted: ${accepted}`, found));
+      errors.push(
+        cellError(
+          at,
+          "field.unknown",
+          `未知字段“${found}”，可用：${accepted}（或项目名称：${labels}）`,
+          `unknown field "${found}"; accepted: ${accepted} (or the labels ${labels})`,
+          found,
+        ),
+      );
+      continue;
+    }
+    const spec = PROJECT_FIELDS.find((f) => f.key === field)!;
+    if (spec.kind === "number" && lc !== undefined && !isBlank(l) && isWanYuan(String(l))) {
+      errors.push(unitError(cells.ref(r, lc), String(l)));
       continue;
     }
     if (rows.has(field)) {
@@ -343,35 +481,45 @@ function readProjectRows(grid: SheetGrid, errors: WorkbookError[]): ProjectRows 
   if (!rows.has("area") && errors.length === before) {
     const label = PROJECT_FIELDS.find((f) => f.key === "area")!.label;
     errors.push(
-      sheetError(grid.sheet, "row.missing", `工作表“${grid.sheet}”缺少“${label}”（area）一行`, `sheet "${grid.sheet}" lacks the row "${label}" (area)`),
+      sheetError(
+        grid.sheet,
+        "row.missing",
+        `工作表“${grid.sheet}”缺少“${label}”一行（字段列填 area，或项目列填“${label}”）`,
+        `sheet "${grid.sheet}" lacks the row "${label}" (字段 area, or 项目 "${label}")`,
+      ),
     );
   }
   if (errors.length > before) return undefined;
-  return { rows, estimateCol: cols.index.get("estimate")!, settlementCol: cols.index.get("settlement")!, count };
+  return { rows, estimateCol: cols.index.get("estimate")!, settlementCol: cols.index.get("settlement"), count };
 }
 
-/** True when any cost cell of the given column is filled. */
-function hasCosts(grid: SheetGrid, p: ProjectRows, c: number): boolean {
-  return PROJECT_FIELDS.some((f) => f.cost && p.rows.has(f.key) && !isBlank(cellAt(grid, p.rows.get(f.key)!, c)));
+/** The filled cost cells of a column (none when the column is absent). */
+function filledCosts(cells: GridCells, p: ProjectRows, c: number | undefined): CellRef[] {
+  if (c === undefined) return [];
+  return PROJECT_FIELDS.filter((f) => f.cost && p.rows.has(f.key) && !isBlank(cells.get(p.rows.get(f.key)!, c))).map((f) => cells.ref(p.rows.get(f.key)!, c));
 }
 
 /**
  * The project member for one stage. Cost cells are read from that stage's column only (blank = 0).
  * Name, area, social capital and elevator cost fall back to the 概算 cell when the 决算 cell is blank
- * (reading: a figure not re-surveyed at settlement stays as estimated).
+ * (reading: a figure not re-surveyed at settlement stays as estimated); `fellBack` gets their paths.
  */
-function projectJson(grid: SheetGrid, p: ProjectRows, stage: Stage, refs: Map<string, CellRef>): EngineJson["project"] {
+function projectJson(cells: GridCells, p: ProjectRows, stage: Stage, refs: Map<string, CellRef>, fellBack: Set<string>): EngineJson["project"] {
   const project: EngineJson["project"] = { costs: {} };
-  const own = stage === "settlement" ? p.settlementCol : p.estimateCol;
+  const own = stage === "settlement" && p.settlementCol !== undefined ? p.settlementCol : p.estimateCol;
   for (const f of PROJECT_FIELDS) {
     const r = p.rows.get(f.key);
     if (r === undefined) continue;
+    const path = formatPath(["project", ...f.key.split(".")]);
     let c = own;
-    if (!f.cost && stage === "settlement" && isBlank(cellAt(grid, r, c))) c = p.estimateCol;
+    if (!f.cost && c !== p.estimateCol && isBlank(cells.get(r, c)) && !cells.reported.has(cells.ref(r, c).address)) {
+      c = p.estimateCol;
+      fellBack.add(path);
+    }
     // The project name may sit in either column.
-    if (f.key === "name" && isBlank(cellAt(grid, r, c))) c = c === p.estimateCol ? p.settlementCol : p.estimateCol;
-    const v = cellAt(grid, r, c);
-    refs.set(formatPath(["project", ...f.key.split(".")]), cellRef(grid.sheet, grid.top + r, grid.left + c));
+    if (f.key === "name" && isBlank(cells.get(r, c)) && p.settlementCol !== undefined) c = c === p.estimateCol ? p.settlementCol : p.estimateCol;
+    const v = cells.get(r, c);
+    refs.set(path, cells.ref(r, c));
     if (isBlank(v)) continue;
     const value = f.kind === "number" ? numberCell(v) : textCell(v);
     if (f.key.startsWith("costs.")) project.costs[f.key.slice("costs.".length)] = value;
@@ -380,32 +528,62 @@ function projectJson(grid: SheetGrid, p: ProjectRows, stage: Stage, refs: Map<st
   return project;
 }
 
+/**
+ * The household rows. A row whose used cells are all blank is skipped. A row whose 房号 is a total label
+ * (`isTotalLabel`: 合计 / 总计 / 小计 / Total / Sum) is a total row: after the last household (only blank or
+ * total rows below it) it is skipped and listed in `skipped`; above a household it is an error.
+ */
 function readHouseholdRows(
-  grid: SheetGrid,
+  cells: GridCells,
   refs: Map<string, CellRef>,
   errors: WorkbookError[],
-): { rows: Record<string, unknown>[]; excelRows: number[] } | undefined {
-  const cols = matchColumns(grid, HOUSEHOLD_COLUMNS, errors);
+): { rows: Record<string, unknown>[]; excelRows: number[]; skipped: string[] } | undefined {
+  const grid = cells.grid;
+  const cols = matchColumnsIn(cells, HOUSEHOLD_COLUMNS, errors);
   if (cols === undefined) return undefined;
   const used = HOUSEHOLD_COLUMNS.filter((s) => s.key !== "note" && cols.index.has(s.key));
+  const idCol = cols.index.get("id")!;
   const rows: Record<string, unknown>[] = [];
   const excelRows: number[] = [];
+  /** Total rows seen since the last household row (0-based grid rows). */
+  let totals: number[] = [];
   for (let r = 1; r < grid.values.length; r++) {
-    const line = grid.values[r];
-    if (line === undefined || used.every((s) => isBlank(line[cols.index.get(s.key)!] ?? null))) continue;
+    if (grid.values[r] === undefined) continue;
+    // The 房号 first: a total row's other cells (sums, possibly formulas) are never read.
+    if (isTotalLabel(cells.get(r, idCol))) {
+      totals.push(r);
+      continue;
+    }
+    const line = used.map((s) => cells.get(r, cols.index.get(s.key)!));
+    if (line.every((v) => isBlank(v))) continue;
+    // A household below total rows: those were not at the end of the data.
+    for (const t of totals) {
+      const at = cells.ref(t, idCol);
+      const next = cells.ref(r, idCol);
+      errors.push(
+        cellError(
+          at,
+          "row.totalNotLast",
+          `合计行应在住户表末尾：其下还有住户（${next.ref}）；请把合计行移到最后一户之后，或删除它`,
+          `a total row must come after the last household (a household follows at ${next.ref}); move it below the last household or delete it`,
+          String(cells.get(t, idCol)),
+        ),
+      );
+    }
+    totals = [];
     const i = rows.length;
     const h: Record<string, unknown> = {};
-    for (const s of used) {
+    used.forEach((s, j) => {
       const c = cols.index.get(s.key)!;
-      refs.set(`households[${i}].${s.key}`, cellRef(grid.sheet, grid.top + r, grid.left + c));
-      const v = line[c] ?? null;
-      if (isBlank(v)) continue;
+      refs.set(`households[${i}].${s.key}`, cells.ref(r, c));
+      const v = line[j];
+      if (isBlank(v)) return;
       h[s.key] = convert(v, s.kind);
-    }
+    });
     rows.push(h);
     excelRows.push(grid.top + r);
   }
-  return { rows, excelRows };
+  return { rows, excelRows, skipped: totals.map((t) => cells.ref(t, idCol).ref) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -432,6 +610,46 @@ function toWorkbookError(e: EngineError, refs: ReadonlyMap<string, CellRef>, key
   return cellError(at, e.code, rewrite(e.zh), rewrite(e.en), e.found);
 }
 
+/** One stage's reading of 项目信息, for the note every project error carries. */
+interface StageNote {
+  readonly basis: StageBasis;
+  /** The other stage, computed for the 概算 / 决算 comparison (not the one the run uses). */
+  readonly comparison: boolean;
+  /** Paths whose blank 决算 cell fell back to the 概算 cell. */
+  readonly fellBack: ReadonlySet<string>;
+}
+
+/**
+ * Maps engine errors to cells; a 项目信息 error also says which stage is computed and why, e.g.
+ * `…（按决算列测算：项目信息!D6 已填写）` — one 0 in a 决算 cost cell switches the run to 决算.
+ */
+function mapErrors(
+  list: readonly EngineError[],
+  refs: ReadonlyMap<string, CellRef>,
+  keyCells: ReadonlyMap<string, CellRef>,
+  projectSheet: string,
+  note: StageNote,
+): WorkbookError[] {
+  return list.map((e) => {
+    const w = toWorkbookError(e, refs, keyCells, projectSheet);
+    if (e.path[0] !== "project") return w;
+    let zh: string;
+    let en: string;
+    if (note.comparison) {
+      zh = `${STAGE_LABELS[note.basis.stage]}列（与${STAGE_LABELS[note.basis.stage === "estimate" ? "settlement" : "estimate"]}对照）`;
+      en = `the ${STAGE_LABELS[note.basis.stage]} column, computed for comparison`;
+    } else {
+      zh = stageReason(note.basis, "zh");
+      en = stageReason(note.basis, "en");
+    }
+    if (note.fellBack.has(formatPath(e.path))) {
+      zh += "；本项决算为空，沿用概算值";
+      en += "; this row's 决算 cell is blank, so its 概算 value is used";
+    }
+    return { ...w, zh: `${w.zh}（${zh}）`, en: `${w.en} (${en})` };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 /**
@@ -440,8 +658,11 @@ function toWorkbookError(e: EngineError, refs: ReadonlyMap<string, CellRef>, key
  * - 政策参数 (optional): `base` row and any §7 key. A blank value leaves the base value, except
  *   `cap.perSqm` where blank = no cap. Rows equal to the base's value do not count as changes.
  * - 项目信息: the 决算 column when any of its cost cells is filled, else 概算; the other stage is
- *   calculated too (project funding only) when any of its cost cells is filled.
- * - 住户: rows whose used cells are all blank are skipped; an empty table means a project-only run.
+ *   calculated too (project funding only) when any of its cost cells is filled. Every 项目信息 error
+ *   says which stage is computed and why. Rows by 字段 key or 项目 label; no 决算 column = 概算 only.
+ * - 住户: rows whose used cells are all blank are skipped; an empty table means a project-only run;
+ *   total rows (合计 …) after the last household are skipped (`skippedRows`), above one they are errors.
+ * - Any input cell read that is a formula without a calculated result is an error (`formula.noResult`).
  *
  * @example
  * const r = readInputs({ project: projectGrid, households: householdGrid });
@@ -456,39 +677,56 @@ export function readInputs(grids: InputGrids): ReadOutcome {
 
   const refs = new Map<string, CellRef>();
   const keyCells = new Map<string, CellRef>();
-  const pol = readPolicy(grids.policy, refs, keyCells, errors);
-  const proj = readProjectRows(grids.project, errors);
-  const hh = readHouseholdRows(grids.households, refs, errors);
+  const policyCells = grids.policy === undefined ? undefined : new GridCells(grids.policy, errors);
+  const projectCells = new GridCells(grids.project, errors);
+  const householdCells = new GridCells(grids.households, errors);
+  const pol = readPolicy(policyCells, refs, keyCells, errors);
+  const proj = readProjectRows(projectCells, errors);
+  const hh = readHouseholdRows(householdCells, refs, errors);
   if (pol === undefined || proj === undefined || hh === undefined) return { ok: false, errors };
 
   const engineErrors: EngineError[] = [];
   const policy = policyJson(pol.base, pol.overrides, engineErrors);
-  const settlementFilled = hasCosts(grids.project, proj, proj.settlementCol);
-  const estimateFilled = hasCosts(grids.project, proj, proj.estimateCol);
-  const stage: Stage = settlementFilled ? "settlement" : "estimate";
-  const otherStage: Stage | undefined = settlementFilled && estimateFilled ? "estimate" : undefined;
+  const settlementCells = filledCosts(projectCells, proj, proj.settlementCol);
+  const estimateFilled = filledCosts(projectCells, proj, proj.estimateCol).length > 0;
+  const stage: Stage = settlementCells.length > 0 ? "settlement" : "estimate";
+  const otherStage: Stage | undefined = settlementCells.length > 0 && estimateFilled ? "estimate" : undefined;
+  const basis: StageBasis = { stage, settlementCells: settlementCells.map((c) => c.ref), settlementColumn: proj.settlementCol !== undefined };
 
   const mainRefs = new Map(refs);
-  const project = projectJson(grids.project, proj, stage, mainRefs);
+  const fellBack = new Set<string>();
+  const project = projectJson(projectCells, proj, stage, mainRefs, fellBack);
   const input: EngineJson = { ...(policy !== undefined ? { policy } : {}), project, ...(hh.rows.length > 0 ? { households: hh.rows } : {}) };
-  const fail = () => ({ ok: false as const, errors: [...errors] });
+  const mainNote: StageNote = { basis, comparison: false, fellBack };
+  // A cell already reported as a formula without a result gets no second message from the engine.
+  const reported = (e: WorkbookError) =>
+    [policyCells, projectCells, householdCells].some((c) => c !== undefined && c.grid.sheet === e.sheet && c.reported.has(e.address));
+  const push = (list: WorkbookError[]) => errors.push(...list.filter((e) => !reported(e)));
+  // Errors by sheet (政策参数, 项目信息, 住户), in the order found within each sheet.
+  const sheetOrder = [grids.policy?.sheet, grids.project.sheet, grids.households.sheet];
+  const rank = (e: WorkbookError) => {
+    const i = sheetOrder.indexOf(e.sheet);
+    return i < 0 ? sheetOrder.length : i;
+  };
+  const fail = () => ({ ok: false as const, errors: errors.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map((x) => x.e) });
 
   const projectSheet = grids.project.sheet;
   const validated = validateInput(input);
   if (!validated.ok) engineErrors.push(...validated.errors.filter((e) => e.path[0] !== "policy"));
-  errors.push(...engineErrors.map((e) => toWorkbookError(e, mainRefs, keyCells, projectSheet)));
+  push(mapErrors(engineErrors, mainRefs, keyCells, projectSheet, mainNote));
 
   let other: StageRun | undefined;
   if (otherStage !== undefined) {
     const otherRefs = new Map(refs);
-    const otherProject = projectJson(grids.project, proj, otherStage, otherRefs);
+    const otherNote: StageNote = { basis: { ...basis, stage: otherStage }, comparison: true, fellBack: new Set() };
+    const otherProject = projectJson(projectCells, proj, otherStage, otherRefs, new Set());
     const otherInput: EngineJson = { ...(policy !== undefined ? { policy } : {}), project: otherProject };
     const v = validateInput(otherInput);
     if (!v.ok) {
-      errors.push(...v.errors.filter((e) => e.path[0] !== "policy").map((e) => toWorkbookError(e, otherRefs, keyCells, projectSheet)));
+      push(mapErrors(v.errors.filter((e) => e.path[0] !== "policy"), otherRefs, keyCells, projectSheet, otherNote));
     } else if (policy !== undefined) {
       const c = compute(v.value);
-      if (!c.ok) errors.push(...c.errors.map((e) => toWorkbookError(e, otherRefs, keyCells, projectSheet)));
+      if (!c.ok) push(mapErrors(c.errors, otherRefs, keyCells, projectSheet, otherNote));
       else other = { stage: otherStage, input: otherInput, result: c.value };
     }
   }
@@ -496,7 +734,7 @@ export function readInputs(grids: InputGrids): ReadOutcome {
 
   const computed = compute(validated.value);
   if (!computed.ok) {
-    errors.push(...computed.errors.map((e) => toWorkbookError(e, mainRefs, keyCells, projectSheet)));
+    push(mapErrors(computed.errors, mainRefs, keyCells, projectSheet, mainNote));
     return fail();
   }
   return {
@@ -508,6 +746,8 @@ export function readInputs(grids: InputGrids): ReadOutcome {
     refs: mainRefs,
     counts: { policyRows: pol.rows, projectRows: proj.count, households: hh.rows.length },
     householdRows: hh.excelRows,
+    skippedRows: hh.skipped,
+    stageBasis: basis,
   };
 }
 
@@ -519,13 +759,18 @@ export function readPolicyGrid(grid: SheetGrid | undefined): { ok: true; policy:
   const errors: WorkbookError[] = [];
   const refs = new Map<string, CellRef>();
   const keyCells = new Map<string, CellRef>();
-  const pol = readPolicy(grid, refs, keyCells, errors);
+  const cells = grid === undefined ? undefined : new GridCells(grid, errors);
+  const pol = readPolicy(cells, refs, keyCells, errors);
   if (pol === undefined) return { ok: false, errors };
   const engineErrors: EngineError[] = [];
   const json = policyJson(pol.base, pol.overrides, engineErrors);
   const resolved = json === undefined ? undefined : resolvePolicy(json);
   if (resolved !== undefined && !resolved.ok) engineErrors.push(...resolved.errors);
-  errors.push(...engineErrors.map((e) => toWorkbookError(e, refs, keyCells, grid?.sheet ?? SHEETS.policy)));
+  errors.push(
+    ...engineErrors
+      .map((e) => toWorkbookError(e, refs, keyCells, grid?.sheet ?? SHEETS.policy))
+      .filter((e) => cells === undefined || !(e.sheet === cells.grid.sheet && cells.reported.has(e.address))),
+  );
   if (errors.length > 0 || resolved === undefined || !resolved.ok) return { ok: false, errors };
   return { ok: true, policy: resolved.value };
 }

@@ -18,8 +18,9 @@ import {
   policyParameters,
   settlementStatus,
 } from "../engine";
-import { CellValue, ChartSpec, SheetBuilder, SheetData, rangeAddress } from "./grid";
+import { CellValue, ChartSpec, SheetBuilder, SheetData, cellAddress, printSpec, rangeAddress } from "./grid";
 import { FORMATS, RESULT_HEADERS, SHEETS, STAGE_LABELS, Stage, TABLES } from "./layout";
+import { StageBasis, stageReason } from "./read";
 
 
 const M = FORMATS.money;
@@ -34,6 +35,8 @@ const fmt = (d: Decimal | number): string => {
 const plain = (d: Decimal): string => d.toFixed();
 const yesNo = (b: boolean): string => (b ? "是" : "否");
 const passed = (b: boolean): string => (b ? "通过" : "未通过");
+/** A text cell never carries a number format (a `#,##0.00` text cell is cut off or mis-aligned). */
+const formatFor = (v: CellValue, f: string): string => (typeof v === "string" ? FORMATS.general : f);
 
 /** Σ of the household areas, exact (m²). */
 function householdArea(r: CalcResult): Decimal {
@@ -112,6 +115,7 @@ export function buildResultSheet(result: CalcResult): SheetData {
     table: hs.length > 0 ? { name: TABLES.result, top: 1, left: 1, columns: [...RESULT_HEADERS], rows: hs.length, totalsRow: true } : undefined,
     freezeRows: 1,
     boldRows: b.boldRows,
+    print: printSpec("landscape", 1),
   };
 }
 
@@ -156,16 +160,24 @@ export interface OtherStage {
   readonly result: CalcResult;
 }
 
+/** The stage line's explanation: which column and why (the filled 决算 cost cells when known). */
+function stageText(stage: Stage, basis?: StageBasis): string {
+  if (basis === undefined) return stage === "settlement" ? "按核定的竣工财务决算（决算列已填）— 000 §五(二)1" : "决算列未填，按概算测算";
+  return stage === "settlement" ? `${stageReason(basis, "zh")}（按核定的竣工财务决算 — 000 §五(二)1）` : stageReason(basis, "zh");
+}
+
 /**
  * 资金汇总: policy, stage, T, R0, X, R by tier, S, F, F/m², cap, elevator, approval path, collection
  * rate and the 自筹资金已全部到位 flag, vote ratios and results; 概算 / 决算 / 差额 columns when both
  * stages are filled; chart data for the funding mix and for collection (the task pane draws the charts).
+ * basis: why the stage was chosen (`WorkbookRead.stageBasis`), shown on the stage line.
  */
-export function buildSummarySheet(result: CalcResult, stage: Stage, other?: OtherStage): SheetData {
+export function buildSummarySheet(result: CalcResult, stage: Stage, other?: OtherStage, basis?: StageBasis): SheetData {
   const b = new SheetBuilder();
+  const wrap: string[] = [];
   const name = result.input.project.name ?? "（未命名项目）";
   b.row([`资金汇总 — ${name}`], [], true);
-  b.row(["测算阶段", STAGE_LABELS[stage], stage === "settlement" ? "按核定的竣工财务决算（决算列已填）— 000 §五(二)1" : "决算列未填，按概算测算"]);
+  b.row(["测算阶段", STAGE_LABELS[stage], stageText(stage, basis)]);
   b.blank();
 
   // Funding table.
@@ -181,9 +193,12 @@ export function buildSummarySheet(result: CalcResult, stage: Stage, other?: Othe
       const e = line.value(est!);
       const s = line.value(set!);
       const diff = !line.text && typeof e === "number" && typeof s === "number" ? diffNumber(e, s, f) : null;
-      b.row([line.label, e, s, diff, line.rule], ["General", f, f, f, "General"]);
+      const r = b.row([line.label, e, s, diff, line.rule], ["General", formatFor(e, f), formatFor(s, f), f, "General"]);
+      if (line.text) wrap.push(rangeAddress(r, 2, 1, 2));
     } else {
-      b.row([line.label, line.value(result), line.rule], ["General", f, "General"]);
+      const v = line.value(result);
+      const r = b.row([line.label, v, line.rule], ["General", formatFor(v, f), "General"]);
+      if (line.text) wrap.push(cellAddress(r, 2));
     }
   }
   b.blank();
@@ -256,9 +271,11 @@ export function buildSummarySheet(result: CalcResult, stage: Stage, other?: Othe
     name: SHEETS.summary,
     values,
     numberFormats,
-    columnWidths: both ? [36, 18, 18, 18, 30] : [36, 22, 52],
+    columnWidths: both ? [36, 20, 20, 18, 30] : [36, 26, 52],
     boldRows: b.boldRows,
     charts,
+    wrap,
+    print: printSpec("portrait"),
   };
 }
 
@@ -279,6 +296,10 @@ export interface AuditMeta {
   readonly rowCounts: { readonly policyRows: number; readonly projectRows: number; readonly households: number };
   /** Where the input came from (file name), if any. */
   readonly source?: string;
+  /** Why the stage was chosen (`WorkbookRead.stageBasis`). */
+  readonly stageBasis?: StageBasis;
+  /** Total rows skipped under the household data (`WorkbookRead.skippedRows`). */
+  readonly skippedRows?: readonly string[];
 }
 
 /**
@@ -295,7 +316,7 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
   b.row([`计算说明 — ${result.input.project.name ?? "（未命名项目）"}（${STAGE_LABELS[meta.stage]}）`], [], true);
   b.row(["步骤", "公式", "代入数值", "结果", "依据"], [], true);
   const step = (n: string, formula: string, put: string, value: CellValue, rule: string, format: string = M) =>
-    b.row([n, formula, put, value, rule], ["General", "General", "General", format, "General"]);
+    b.row([n, formula, put, value, rule], ["General", "General", "General", formatFor(value, format), "General"]);
 
   step("§3.1 总投资", "T = Cb + Ci + Ce", `${fmt(c.basic)} + ${fmt(c.improvement)} + ${fmt(c.enhancement)}`, money(p.totalInvestment), "000 §五(二)1（不含加装电梯）");
   step(
@@ -415,20 +436,31 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
       "General",
     );
   }
-  step("§6 审批路径", `T ≤ ${fmt(pol.merge3Max)} 三合一；≤ ${fmt(pol.merge2Max)} 二合一`, fmt(p.totalInvestment), p.approvalPath, "000 §四(四)", "General");
+  const pathRow = step("§6 审批路径", `T ≤ ${fmt(pol.merge3Max)} 三合一；≤ ${fmt(pol.merge2Max)} 二合一`, fmt(p.totalInvestment), p.approvalPath, "000 §四(四)", "General");
 
   b.blank();
   b.row(["运行信息"], [], true);
   b.row(["运行时间", isoLocal(meta.time)]);
   b.row(["版本", meta.version]);
   if (meta.source !== undefined) b.row(["输入文件", meta.source]);
-  b.row(["测算阶段", STAGE_LABELS[meta.stage]]);
+  b.row(["测算阶段", STAGE_LABELS[meta.stage], meta.stageBasis === undefined ? null : stageReason(meta.stageBasis, "zh")]);
   b.row(["读取行数：政策参数", meta.rowCounts.policyRows], ["General", FORMATS.integer]);
   b.row(["读取行数：项目信息", meta.rowCounts.projectRows], ["General", FORMATS.integer]);
   b.row(["读取行数：住户", meta.rowCounts.households], ["General", FORMATS.integer]);
+  const skipped = meta.skippedRows ?? [];
+  if (skipped.length > 0) b.row(["跳过的合计行（不计为住户）", skipped.join("、"), "房号为合计/总计/小计/Total/Sum，位于最后一户之后"]);
   b.row(["金额单位：元，四舍五入到分；分摊用最大余额法，合计与项目数一致到分 — funding-rules §2"]);
   const { values, numberFormats } = b.rectangle();
-  return { name: SHEETS.audit, values, numberFormats, columnWidths: [24, 44, 60, 18, 40], boldRows: b.boldRows, freezeRows: 2 };
+  return {
+    name: SHEETS.audit,
+    values,
+    numberFormats,
+    columnWidths: [24, 44, 60, 18, 40],
+    boldRows: b.boldRows,
+    freezeRows: 2,
+    wrap: [cellAddress(pathRow, 4)],
+    print: printSpec("portrait", 2),
+  };
 }
 
 /** `2024-05-06 14:03:07` in the local time of the machine running it. */
@@ -464,8 +496,9 @@ export function dateText(d: CalendarDate): string {
 }
 
 /**
- * Working days (Monday–Friday) from start to end, both included. Public holidays are not known here:
- * the count is an upper bound, so a period over a holiday must be checked by hand.
+ * Working days (Monday–Friday) from start to end, both included. Public holidays and make-up working
+ * days (调休) are not known here, so the count may differ from the official calendar: the 公示 sheet and
+ * the task pane say so (`WORKING_DAYS_NOTE`) and the period must be checked by hand.
  */
 export function countWorkingDays(start: CalendarDate, end: CalendarDate): number {
   let n = 0;
@@ -483,6 +516,12 @@ export function publicityEndDate(start: CalendarDate, days = PUBLICITY_MIN_WORKI
   }
   return fromUtc(t);
 }
+
+/** Said wherever a working-day count is shown: the count is Monday–Friday only. */
+export const WORKING_DAYS_NOTE = {
+  zh: "工作日按周一至周五计算，未扣除法定节假日和调休，请核对",
+  en: "working days are counted Monday to Friday; public holidays and make-up working days are not taken into account — please check",
+} as const;
 
 /** 000 §三(三): 公示时间不少于7个工作日. */
 export const PUBLICITY_MIN_WORKING_DAYS = 7;
@@ -518,6 +557,7 @@ export function buildPublicitySheet(
   b.row([`${result.input.project.name ?? "老旧小区改造项目"} 居民出资公示`], [], true);
   if (options.publisher !== undefined) b.row([`公示单位：${options.publisher}`]);
   b.row([`公示期：${dateText(options.start)} 至 ${dateText(end)}（${days} 个工作日，不少于 7 个工作日 — 000 §三(三)）`]);
+  b.row([`注：${WORKING_DAYS_NOTE.zh}。`]);
   b.row(["总投资（元）", money(p.totalInvestment), "财政补助（元）", money(p.fiscalSubsidy)], ["General", M, "General", M]);
   b.row(["居民自筹（元）", money(p.residentTotal), "社会资金（元）", money(p.socialCapital)], ["General", M, "General", M]);
   b.blank();
@@ -535,6 +575,14 @@ export function buildPublicitySheet(
   const { values, numberFormats } = b.rectangle();
   return {
     ok: true,
-    sheet: { name: SHEETS.publicity, values, numberFormats, columnWidths: [12, 12, 12, 16, 14, 16], boldRows: b.boldRows, freezeRows: headerRow },
+    sheet: {
+      name: SHEETS.publicity,
+      values,
+      numberFormats,
+      columnWidths: [12, 12, 12, 16, 14, 16],
+      boldRows: b.boldRows,
+      freezeRows: headerRow,
+      print: printSpec("portrait", headerRow),
+    },
   };
 }

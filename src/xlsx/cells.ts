@@ -1,6 +1,6 @@
 /** exceljs cell values → the plain `CellValue`s of src/workbook. */
 import type { CellValue as ExcelCellValue, Worksheet } from "exceljs";
-import { CellValue } from "../workbook";
+import { CellValue, cellAddress } from "../workbook";
 
 /**
  * One exceljs cell value as src/workbook sees it: formulas as their cached result, rich text as its
@@ -19,17 +19,42 @@ export function plainValue(v: ExcelCellValue | undefined): CellValue {
 }
 
 /**
- * A rectangle of a sheet as CellValues. top, left: 1-based; rows, cols ≥ 0.
- * Reads row objects directly (no per-cell getCell on empty cells) for speed.
+ * The formula text of a formula cell that carries no calculated result (exceljs `{ formula, result:
+ * undefined }`, as scripts write them), else undefined. Such a cell is not blank: it was never calculated.
  */
-export function readRange(ws: Worksheet, top: number, left: number, rows: number, cols: number): CellValue[][] {
+export function formulaWithoutResult(v: ExcelCellValue | undefined): string | undefined {
+  if (v === null || typeof v !== "object" || v instanceof Date) return undefined;
+  const o = v as unknown as Record<string, unknown>;
+  if (!("formula" in o) && !("sharedFormula" in o)) return undefined;
+  if (o.result !== undefined && o.result !== null) return undefined;
+  return String(o.formula ?? o.sharedFormula ?? "");
+}
+
+/**
+ * A rectangle of a sheet as CellValues, as Excel shows them. top, left: 1-based; rows, cols ≥ 0.
+ * - A merged range keeps its value in its top-left (master) cell only; the other cells read as blank,
+ *   as in Excel (Office.js `values` gives "" for them) — exceljs would repeat the master's value in each.
+ * - A formula without a calculated result reads as blank and is recorded in `noResult` (A1 address →
+ *   formula text), so the reader can report it instead of taking it as 0.
+ * Reads the cells each row holds (no getCell on empty cells: nothing is created).
+ */
+export function readRange(ws: Worksheet, top: number, left: number, rows: number, cols: number, noResult?: Map<string, string>): CellValue[][] {
   const out: CellValue[][] = [];
   for (let r = 0; r < rows; r++) {
     const row = ws.findRow(top + r);
     const line = new Array<CellValue>(cols).fill(null);
     if (row !== undefined) {
-      const values = row.values as ExcelCellValue[];
-      for (let c = 0; c < cols; c++) line[c] = plainValue(values[left + c]);
+      row.eachCell((cell, c) => {
+        if (c < left || c >= left + cols) return;
+        if (cell.isMerged && cell.master !== cell) return;
+        const v = cell.value;
+        const value = plainValue(v);
+        line[c - left] = value;
+        if (value === null && noResult !== undefined) {
+          const formula = formulaWithoutResult(v);
+          if (formula !== undefined) noResult.set(cellAddress(top + r, c), cell.formula || formula);
+        }
+      });
     }
     out.push(line);
   }

@@ -105,25 +105,27 @@ export function sheetGrid(ws: ExcelJS.Worksheet, kind: InputKind): SheetGrid {
     return required.every((names) => header.some((h) => names.has(h)));
   };
   const chosen = candidates.find((x) => x.t.table.name === wanted) ?? candidates.find(fits);
+  const noResult = new Map<string, string>();
+  const withFormulas = (g: SheetGrid): SheetGrid => (noResult.size > 0 ? { ...g, noResult } : g);
   if (chosen !== undefined) {
     const r = chosen.range!;
-    // A totals row is not data.
+    // A totals row (Excel's 汇总行, showTotals) is not data.
     const hasTotals = chosen.t.table.totalsRow === true;
-    const values = readRange(ws, r.top, r.left, r.rows - (hasTotals ? 1 : 0), r.cols);
+    const values = readRange(ws, r.top, r.left, r.rows - (hasTotals ? 1 : 0), r.cols, noResult);
     if (!hasTotals) {
       // Rows typed directly below the table (a program that does not grow tables, e.g. LibreOffice)
       // are read too, up to the first blank row, rather than silently left out.
       for (let row = r.top + r.rows; ; row++) {
-        const line = readRange(ws, row, r.left, 1, r.cols)[0];
+        const line = readRange(ws, row, r.left, 1, r.cols, noResult)[0];
         if (line.every((v) => v === null || (typeof v === "string" && v.trim() === ""))) break;
         values.push(line);
       }
     }
-    return { sheet: ws.name, top: r.top, left: r.left, values };
+    return withFormulas({ sheet: ws.name, top: r.top, left: r.left, values });
   }
   const size = usedSize(ws);
-  const values: CellValue[][] = size.rows === 0 ? [] : readRange(ws, 1, 1, size.rows, size.cols);
-  return locateTable(ws.name, kind, values);
+  const values: CellValue[][] = size.rows === 0 ? [] : readRange(ws, 1, 1, size.rows, size.cols, noResult);
+  return withFormulas(locateTable(ws.name, kind, values));
 }
 
 /** Finds a worksheet by name, ignoring surrounding spaces and full-width/half-width differences. */

@@ -1,6 +1,7 @@
 /**
  * Writing the plain `SheetData` of src/workbook with exceljs: values, number formats, widths, bold rows,
- * frozen header rows, Excel tables (with their total row written as values), data validation.
+ * frozen header rows, wrapped cells, page setup (A4, fit to width, repeated title rows), Excel tables
+ * (with their total row written as values), data validation.
  */
 import ExcelJS from "exceljs";
 import { SheetData, ValidationSpec, cellAddress } from "../workbook";
@@ -57,6 +58,24 @@ export function writeSheet(wb: ExcelJS.Workbook, data: SheetData): ExcelJS.Works
   data.columnWidths?.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  for (const range of data.wrap ?? []) {
+    for (const a of addresses(range)) {
+      const cell = ws.getCell(a);
+      cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+    }
+  }
+  if (data.print !== undefined) {
+    const p = data.print;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: p.orientation,
+      fitToPage: true,
+      fitToWidth: p.fitToWidth,
+      fitToHeight: 0,
+      ...(p.titleRows !== undefined ? { printTitlesRow: `${p.titleRows.first}:${p.titleRows.last}` } : {}),
+    };
+  }
   return ws;
 }
 

@@ -8,7 +8,7 @@ describe("checkExcel", () => {
     expect(await checkExcel(office({ displayLanguage: "en-GB", excelApiMinor: 14 }))).toEqual({
       kind: "ready",
       lang: "en",
-      features: { suspendCalculation: true, freezePanes: true, dataValidation: true, suspendScreenUpdating: true },
+      features: { suspendCalculation: true, freezePanes: true, dataValidation: true, suspendScreenUpdating: true, pageLayout: true },
     });
   });
 
@@ -17,7 +17,7 @@ describe("checkExcel", () => {
     expect(r).toEqual({
       kind: "ready",
       lang: "zh",
-      features: { suspendCalculation: false, freezePanes: false, dataValidation: false, suspendScreenUpdating: false },
+      features: { suspendCalculation: false, freezePanes: false, dataValidation: false, suspendScreenUpdating: false, pageLayout: false },
     });
   });
 
@@ -57,6 +57,6 @@ describe("languageOf and detectFeatures", () => {
       detectFeatures(() => {
         throw new Error("no requirements API");
       }),
-    ).toEqual({ suspendCalculation: false, freezePanes: false, dataValidation: false, suspendScreenUpdating: false });
+    ).toEqual({ suspendCalculation: false, freezePanes: false, dataValidation: false, suspendScreenUpdating: false, pageLayout: false });
   });
 });

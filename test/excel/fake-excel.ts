@@ -30,6 +30,10 @@ export interface FakeSheet {
   charts: FakeChart[];
   /** Data validations by address: the list source, prompt and error alert as set. */
   validations: Map<string, { rule?: unknown; prompt?: unknown; errorAlert?: unknown }>;
+  /** Addresses given `format.wrapText = true`. */
+  wrapped: string[];
+  /** `worksheet.pageLayout` as set (ExcelApi 1.9). */
+  pageLayout: { paperSize?: string; orientation?: string; zoom?: unknown; printTitleRows?: string };
 }
 
 export interface FakeTable {
@@ -40,13 +44,15 @@ export interface FakeTable {
   c0: number;
   rows: number;
   columns: number;
+  /** The last row is the table's totals row (`showTotals`); `rows` includes it. */
+  totalsRow?: boolean;
 }
 
 /** One write that reached the workbook. */
 export interface FakeWrite {
   sync: number;
   sheet: string;
-  kind: "values" | "numberFormat" | "clear" | "bold" | "columnWidth" | "add" | "delete" | "table" | "chart" | "freeze" | "validation";
+  kind: "values" | "numberFormat" | "clear" | "bold" | "columnWidth" | "add" | "delete" | "table" | "chart" | "freeze" | "validation" | "wrap" | "pageLayout";
   address: string;
   /** Calculation was suspended for the request that carried this write. */
   calcSuspended: boolean;
@@ -139,6 +145,8 @@ function newSheet(name: string, rows: FakeValue[][] = []): FakeSheet {
     frozenRows: 0,
     charts: [],
     validations: new Map(),
+    wrapped: [],
+    pageLayout: {},
   };
 }
 
@@ -422,6 +430,13 @@ class RangeProxy extends ClientObject {
           record(self.ctx.wb, r.sheet.name, "columnWidth", formatAddress(r));
         });
       },
+      set wrapText(b: boolean) {
+        self.ctx.push(() => {
+          const r = self.rect();
+          if (b) r.sheet.wrapped.push(formatAddress(r));
+          record(self.ctx.wb, r.sheet.name, "wrap", formatAddress(r));
+        });
+      },
       autofitColumns() {},
     };
   }
@@ -479,6 +494,13 @@ class TableProxy extends ClientObject {
     return new RangeProxy(this.ctx, () => {
       const t = this.table();
       return { sheet: t.sheet, r0: t.r0, c0: t.c0, rows: t.rows, columns: t.columns };
+    });
+  }
+  /** The data rows only: without the header row and without a totals row. */
+  getDataBodyRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.table();
+      return { sheet: t.sheet, r0: t.r0 + 1, c0: t.c0, rows: t.rows - 1 - (t.totalsRow ? 1 : 0), columns: t.columns };
     });
   }
   get worksheet(): WorksheetProxy {
@@ -677,6 +699,31 @@ class WorksheetProxy extends ClientObject {
         });
       },
     });
+  }
+  /** ExcelApi 1.9: absent (undefined) below it, as in an older Excel. */
+  get pageLayout() {
+    const self = this;
+    if ((self.ctx.wb.options.excelApiMinor ?? 14) < 9) return undefined as never;
+    const set = (apply: (p: FakeSheet["pageLayout"]) => void) =>
+      self.ctx.push(() => {
+        const s = self.resolve();
+        apply(s.pageLayout);
+        record(self.ctx.wb, s.name, "pageLayout", "");
+      });
+    return {
+      set paperSize(v: string) {
+        set((p) => (p.paperSize = v));
+      },
+      set orientation(v: string) {
+        set((p) => (p.orientation = v));
+      },
+      set zoom(v: unknown) {
+        set((p) => (p.zoom = v));
+      },
+      setPrintTitleRows(v: string) {
+        set((p) => (p.printTitleRows = v));
+      },
+    };
   }
   get freezePanes() {
     const self = this;

@@ -25,6 +25,14 @@ describe("reading tables", () => {
     expect(wb.syncs).toBe(3);
   });
 
+  it("never reads an Excel table's totals row (showTotals) as data: header row and data body only", async () => {
+    const { wb, port } = setup({ sheets: { 住户: [["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4], ["汇总", 165.75]] } });
+    wb.tables.push({ name: "HouseholdTable", sheet: wb.sheet("住户")!, r0: 0, c0: 0, rows: 4, columns: 2, totalsRow: true });
+    const r = await port.readTables([{ sheet: "住户", table: "HouseholdTable" }]);
+    expect(r.grids.get("住户")).toEqual({ sheet: "住户", top: 1, left: 1, values: [["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4]] });
+    expect(wb.syncs).toBe(3);
+  });
+
   it("falls back to the used range of a sheet without its table, and reports a missing sheet as undefined", async () => {
     const { port } = setup({ sheets: { 项目信息: [[], ["", "字段", "概算"], ["", "area", 8000]] } });
     const r = await port.readTables([
@@ -140,6 +148,25 @@ describe("replacing output sheets", () => {
     expect(wb.sheet("计算说明")!.frozenRows).toBe(0);
     expect(wb.screenUpdatingSuspensions).toBe(0);
     expect(wb.writesTo("计算说明").some((w) => w.calcSuspended)).toBe(false);
+  });
+});
+
+describe("wrapping and print setup", () => {
+  const data = sheet("测算结果", [["房号", "说明"], ["1-101", "很长的说明文字"]], { wrap: ["B2"], print: { paperSize: "A4", orientation: "landscape", fitToWidth: 1, titleRows: { first: 1, last: 1 } } });
+
+  it("wraps the cells a sheet asks for and applies its print setup where ExcelApi 1.9 has page layout", async () => {
+    const { wb, port } = setup({}, { ...ALL, pageLayout: true });
+    await port.replaceSheets([data]);
+    const s = wb.sheet("测算结果")!;
+    expect(s.wrapped).toEqual(["B2"]);
+    expect(s.pageLayout).toEqual({ paperSize: "A4", orientation: "Landscape", zoom: { horizontalFitToPages: 1 }, printTitleRows: "$1:$1" });
+  });
+
+  it("skips the print setup on an older Excel (no page layout) and still writes the sheet", async () => {
+    const { wb, port } = setup({ excelApiMinor: 8 }, { ...ALL, pageLayout: false });
+    await port.replaceSheets([data]);
+    expect(wb.sheet("测算结果")!.pageLayout).toEqual({});
+    expect(wb.cell("测算结果", "B2")).toBe("很长的说明文字");
   });
 });
 

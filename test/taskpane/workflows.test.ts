@@ -52,6 +52,26 @@ describe("新建测算工作簿", () => {
   });
 });
 
+describe("total rows in the task pane (the shared layout rule)", () => {
+  it("skips a 合计 row typed under the households and a table's own totals row; figures stay the engine's", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    const table = wb.tables.find((t) => t.name === "HouseholdTable")!;
+    // A 合计 row the user typed inside the table, then Excel's own totals row below it.
+    const last = table.r0 + table.rows + 1;
+    type(wb, "住户", `A${last}`, "合计");
+    type(wb, "住户", `C${last}`, 3493.58);
+    type(wb, "住户", `A${last + 1}`, "汇总");
+    type(wb, "住户", `C${last + 1}`, 3493.58);
+    table.rows += 2;
+    table.totalsRow = true;
+    const out = await flows.calculate({ kind: "workbook" });
+    if (out.kind !== "done") throw new Error(JSON.stringify(out));
+    expect(out.read.skippedRows).toEqual([`住户!A${last}`]);
+    expect(toOutputJson(out.read.result)).toEqual(expected);
+  });
+});
+
 describe("计算", () => {
   it("writes every household's figures equal to the engine's, to the fen, and never touches the input sheets", async () => {
     const { wb, flows } = setup();

@@ -153,12 +153,14 @@ describe("buildProgrammeSheet", () => {
     ];
     const s = buildProgrammeSheet(entries);
     expect(s.values.map((r) => r[1])).toEqual(["文件", "c.xlsx", "a.xlsx", "b.xlsx", "3 个项目"]);
-    expect(s.values[1][11]).toBe("是");
-    expect(s.values[3][14]).toBe("住户!C2: 应为数字");
+    const col = (h: string) => s.values[0].indexOf(h);
+    expect(s.values[1][col("自筹资金已全部到位")]).toBe("是");
+    expect(s.values[1][col("未到位金额")]).toBe(0);
+    expect(s.values[3][col("问题")]).toBe("住户!C2: 应为数字");
     const total = s.values[4];
     expect(total.slice(4, 8)).toEqual([7000000, 2000000, 200000, 4800000]);
     expect(total[9]).toBe(6);
-    expect(total[11]).toBe("1 / 2");
+    expect(total[col("自筹资金已全部到位")]).toBe("1 / 2");
   });
 });
 

@@ -31,7 +31,7 @@ describe("calc on a bad workbook", () => {
     });
     const err = await rejects(book);
     expect(err.split("\n").filter((l) => l.startsWith("  "))).toEqual([
-      '  项目信息!C4: 应为数字，实为 "两百万" / expected a number, found "两百万"',
+      '  项目信息!C4: 应为数字，实为 "两百万"（按概算列测算：决算列未填写费用） / expected a number, found "两百万" (computing the 概算 column: no 决算 cost is filled)',
       '  住户!C2: 应为数字，实为 "八十八" / expected a number, found "八十八"',
       "  住户!C3: 面积必须大于0，实为 -70 / area must be greater than 0, found -70",
       expect.stringMatching(/^ {2}住户!F4: 未知的困难类别“孤寡老人”/),
