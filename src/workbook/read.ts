@@ -12,6 +12,7 @@ import {
   compute,
   formatPath,
   policyParameters,
+  numericText,
   resolvePolicy,
   validateInput,
   BUILT_IN_POLICIES,
@@ -277,23 +278,14 @@ function unitError(at: CellRef, text: string): WorkbookError {
 // ---------------------------------------------------------------------------------------------------------
 // Cell conversion
 
-const NUMERIC_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
-
 /**
  * A number cell for the engine. Numbers stay numbers. Text that is a plain number (`1200.50`,
  * `1,200.50`, spaces around) is accepted as that number — a common "number stored as text" in sheets —
- * when it has at most 15 significant digits (so the double is exactly that decimal). Any other text,
+ * by the engine's `numericText` (the custom functions read column cells the same way). Any other text,
  * booleans and dates are passed on (dates as ISO text) for the engine to report with the cell.
  */
 export function numberCell(v: CellValue): unknown {
-  if (typeof v === "string") {
-    const t = v.trim().normalize("NFKC");
-    if (NUMERIC_TEXT.test(t)) {
-      const plain = t.replace(/,/g, "");
-      if (plain.replace(/^[+-]/, "").replace(".", "").replace(/^0+/, "").length <= 15) return Number(plain);
-    }
-    return v;
-  }
+  if (typeof v === "string") return numericText(v) ?? v;
   if (v instanceof Date) return dateText(v);
   return v;
 }
