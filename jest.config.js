@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 60000,
+  globalSetup: "<rootDir>/test/global-setup.ts",
 };

@@ -31,7 +31,7 @@ const skipReason = !fs.existsSync(CHROMIUM)
   : !fs.existsSync(path.join(DIST, "taskpane.html"))
     ? "dist/taskpane.html is not built (npm run build)"
     : undefined;
-if (skipReason !== undefined) console.log(`SKIP: browser test of the task pane: ${skipReason}`);
+if (skipReason !== undefined) process.stderr.write(`SKIP: browser test of the task pane: ${skipReason}\n`);
 const maybe = skipReason === undefined ? describe : describe.skip;
 
 const TYPES: Record<string, string> = {

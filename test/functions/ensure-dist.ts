@@ -32,7 +32,8 @@ export function readBuildInfo(): BuildInfo | undefined {
   return fs.existsSync(p) ? (JSON.parse(fs.readFileSync(p, "utf8")) as BuildInfo) : undefined;
 }
 
-const SOURCES = ["src/functions", "src/commands", "src/engine", "manifest.xml", "assets", "webpack.config.js", "scripts/functions-locale-plugin.js"];
+// All of src/: the task pane bundle (browser test) is built from src/taskpane, src/excel and src/workbook too.
+const SOURCES = ["src", "manifest.xml", "assets", "webpack.config.js", "scripts/functions-locale-plugin.js"];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;

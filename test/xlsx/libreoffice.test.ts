@@ -64,7 +64,7 @@ const num = (s: string | undefined) => Number(s);
 describe("a produced workbook in LibreOffice", () => {
   test("opens, and its result, summary and programme totals match the engine to the fen", async () => {
     if (office === undefined) {
-      console.log("SKIP: LibreOffice (soffice/libreoffice) is not installed — apt-get install -y libreoffice-calc-nogui to run this test");
+      process.stderr.write("SKIP: LibreOffice (soffice/libreoffice) is not installed — apt-get install -y libreoffice-calc-nogui to run this test\n");
       return;
     }
     const book = path.join(dir, "example.xlsx");
