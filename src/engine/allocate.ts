@@ -99,11 +99,6 @@ function giveLeftovers(parts: number[], left: number, rem: Float64Array, S: numb
   return parts;
 }
 
-/** Plain decimal texts of weights ≥ 0 → exact integers sharing one power of ten. */
-export function scaleWeightTexts(texts: readonly string[]): bigint[] {
-  return [...scaleTexts(texts).bigs()];
-}
-
 /**
  * Splits a money amount over decimal weights, to the fen, by the largest-remainder rule.
  * total: money ≥ 0 in whole fen, below 2^53 fen. weights: finite decimals ≥ 0, not all 0 unless total is 0.

@@ -64,11 +64,6 @@ export function fenToNumber(fen: bigint | number): number {
   return Number(fen) / 100;
 }
 
-/** Integer fen → Decimal 元. */
-export function fenToDecimal(fen: bigint): Decimal {
-  return new Dec(fen.toString()).dividedBy(100);
-}
-
 /**
  * Exact floor(p / d) for safe integers p ≥ 0, d > 0 held in doubles: the double quotient can round
  * across an integer, so the remainder steps it back. Returns [quotient, remainder].

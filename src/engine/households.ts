@@ -6,10 +6,9 @@
  * integers. No binary floating point touches money: doubles here only ever hold whole fen.
  */
 import Decimal from "decimal.js";
-import { Dec, ONE, ZERO } from "./money";
+import { Dec, ONE, ZERO, toFen } from "./money";
 import { allocateFen } from "./allocate";
-import { decimalText, fenToDecimal, floorDivSafe, fractionDigits, scaleTexts, scaledInteger } from "./fixed";
-import { toFen } from "./money";
+import { decimalText, floorDivSafe, fractionDigits, scaleTexts, scaledInteger } from "./fixed";
 import { Policy, TIERS, Tier } from "./policy";
 import { StatusKey, isHardshipWorker, reliefRate } from "./relief";
 
@@ -191,7 +190,3 @@ export function computeHouseholds(
   };
 }
 
-/** Fen (safe integer) → Decimal 元, for callers that want money values. */
-export function fen(x: number): Decimal {
-  return fenToDecimal(BigInt(x));
-}

@@ -38,11 +38,6 @@ export function fromFen(fen: bigint | number): Money {
   return new Dec(fen.toString()).dividedBy(100);
 }
 
-/** Money as the two-decimal text every output uses (§2: exactly two decimals). */
-export function formatMoney(m: Decimal): string {
-  return m.toFixed(2);
-}
-
 /** Money as a JSON number in 元 (at most two decimals; exact for amounts below 2^53 fen). */
 export function moneyToNumber(m: Decimal): number {
   return Number(m.toFixed(2));
@@ -55,23 +50,3 @@ export function sum(values: readonly Decimal[]): Dec {
   return s;
 }
 
-export function minDec(a: Decimal, b: Decimal): Dec {
-  return a.lessThanOrEqualTo(b) ? new Dec(a) : new Dec(b);
-}
-
-export function maxDec(a: Decimal, b: Decimal): Dec {
-  return a.greaterThanOrEqualTo(b) ? new Dec(a) : new Dec(b);
-}
-
-/**
- * A finite decimal as an integer numerator over 10^scale, for exact integer arithmetic in hot loops.
- * x: a finite Decimal.
- */
-export function toScaled(x: Decimal, scale: number): bigint {
-  return BigInt(x.times(new Dec(10).pow(scale)).toFixed(0, Decimal.ROUND_DOWN));
-}
-
-/** Number of decimal places needed to write x exactly. */
-export function decimalPlaces(x: Decimal): number {
-  return x.decimalPlaces();
-}
