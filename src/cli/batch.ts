@@ -44,7 +44,10 @@ export function buildProblemSheet(entries: readonly ProgrammeEntry[]): SheetData
   const values: CellValue[][] = [["文件", "位置", "问题", "Problem"]];
   for (const e of orderProgramme(entries)) {
     if (e.ok) continue;
-    if (e.message !== undefined) values.push([e.file, null, e.message.split(" / ")[0], e.message.split(" / ").slice(1).join(" / ")]);
+    if (e.message !== undefined) {
+      const [zh, ...en] = e.message.split(" / ");
+      values.push([e.file, null, zh, en.join(" / ")]);
+    }
     for (const x of e.errors) values.push([e.file, x.ref, x.zh, x.en]);
   }
   if (values.length === 1) values.push(["（无）", null, null, null]);

@@ -8,7 +8,7 @@
 import * as fs from "fs";
 
 import { calculate, formatError, toOutputJson, engineError, EngineError } from "../engine";
-import { InputError, exitCodeOf, isSameFile, runAsScript, writeFileAtomic } from "./io";
+import { InputError, exitCodeOf, isSameFile, runAsScript, writeJson } from "./io";
 import { runWorkbookCli } from "./workbook-cli";
 
 export const HELP = `老旧小区改造资金测算 reno-funding — 命令行 / command line
@@ -86,9 +86,7 @@ export function runJson(input: string, out: string | undefined): number {
     printErrors(result.errors, input);
     return 2;
   }
-  const text = JSON.stringify(toOutputJson(result.value), null, 2) + "\n";
-  if (out === undefined) process.stdout.write(text);
-  else writeFileAtomic(out, text);
+  writeJson(out, toOutputJson(result.value));
   return 0;
 }
 

@@ -21,6 +21,13 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   }
 }
 
+/** `value` as indented JSON with a final newline: to `out` (atomically), or to stdout when no --out is given. */
+export function writeJson(out: string | undefined, value: unknown): void {
+  const text = JSON.stringify(value, null, 2) + "\n";
+  if (out === undefined) process.stdout.write(text);
+  else writeFileAtomic(out, text);
+}
+
 /** True when two paths name the same file (after resolving links where the file exists). */
 export function isSameFile(a: string, b: string): boolean {
   const real = (p: string) => {

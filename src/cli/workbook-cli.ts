@@ -12,7 +12,7 @@ import * as path from "path";
 import { toOutputJson } from "../engine";
 import { WorkbookError, formatWorkbookError } from "../workbook";
 import { WorkbookFileError, calculateBook, resultBookBytes } from "../xlsx";
-import { InputError, writeFileAtomic } from "./io";
+import { InputError, writeFileAtomic, writeJson } from "./io";
 import { programmeBookBytes, programmeText, runBatch } from "./batch";
 import pkg from "../../package.json";
 
@@ -52,11 +52,7 @@ export async function runSingle(input: string, out: string | undefined): Promise
   if (kind === "xlsx") {
     const bytes = await resultBookBytes(r.workbook, r.read, { time: new Date(), version: ADDIN_VERSION, source: path.basename(input) });
     writeFileAtomic(out!, bytes);
-  } else {
-    const text = JSON.stringify(toOutputJson(r.read.result), null, 2) + "\n";
-    if (out === undefined) process.stdout.write(text);
-    else writeFileAtomic(out, text);
-  }
+  } else writeJson(out, toOutputJson(r.read.result));
   return 0;
 }
 
@@ -78,7 +74,7 @@ export async function runFolder(dir: string, out: string | undefined): Promise<n
         ? { file: e.file, ok: true, stage: e.read.stage, result: toOutputJson(e.read.result) }
         : { file: e.file, ok: false, message: e.message, errors: e.errors.map((x) => ({ ref: x.ref, code: x.code, zh: x.zh, en: x.en })) },
     );
-    writeFileAtomic(out!, JSON.stringify(json, null, 2) + "\n");
+    writeJson(out!, json);
   } else process.stdout.write(programmeText(entries));
   process.stderr.write(`${entries.length} 个工作簿，${entries.length - bad.length} 个已测算，${bad.length} 个有误 / ${entries.length} workbooks, ${entries.length - bad.length} calculated, ${bad.length} invalid\n`);
   return bad.length > 0 ? 2 : 0;

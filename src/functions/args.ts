@@ -7,13 +7,12 @@
  */
 import Decimal from "decimal.js";
 import { Money, StatusKey, ZERO, decimalText, describe, engineError, numericText, parseStatuses, readArea, readMoney, readYesNo } from "../engine";
+import { isBlank } from "../workbook/grid";
 import { Checked, bad, fromResult, good } from "./issues";
 import { messages } from "./messages";
 
-/** True for an omitted argument or an empty cell. */
-export function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-}
+/** True for an omitted argument or an empty cell: the workbook layout's own blank test. */
+export { isBlank };
 
 /**
  * A money argument (元, ≥ 0), rounded to the fen when read (§2). arg: the parameter's name.
@@ -102,11 +101,8 @@ export function readWeightColumn(cells: readonly unknown[], arg: string): Checke
 export function readStatusCell(value: unknown, arg: string, row?: number): Checked<StatusKey[]> {
   const path = row === undefined ? [arg] : [arg, row];
   if (isBlank(value)) return good([]);
-  if (typeof value !== "string") {
-    // A number or TRUE in a status cell is never a label; name it like an unknown label.
-    return fromResult(parseStatuses(String(value), path));
-  }
-  return fromResult(parseStatuses(value, path));
+  // A number or TRUE in a status cell is never a label: as text, it is named like an unknown label.
+  return fromResult(parseStatuses(String(value), path));
 }
 
 /** A column of status cells. */

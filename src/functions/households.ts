@@ -20,9 +20,6 @@ export function reliefRateOf(status: unknown, policy: unknown): Checked<number> 
   return good(reliefRate(s.value, p.value).toNumber());
 }
 
-/** The column order of HOUSEHOLDS' rows. */
-export const HOUSEHOLD_COLUMNS = ["gross", "relief", "grant", "net"] as const;
-
 /**
  * One row per household: gross share, relief, grant, net payable (元). The project's resident total by
  * tier (§3.9) is split over the households by area (§4.1, largest remainder), then relief (§4.3) and the

@@ -78,9 +78,6 @@ export function subsidyOf(basic: unknown, improvement: unknown, enhancement: unk
   return r.ok ? good(moneyToNumber(r.value.funding.fiscalSubsidy)) : r;
 }
 
-/** The column order of FUNDING's row (README, metadata). */
-export const FUNDING_COLUMNS = ["T", "R0", "X", "R", "S", "F", "F/m²"] as const;
-
 /** One row of 7: T, R0, X, R, S, F, F per m² (元; §3.1–3.8). */
 export function fundingRowOf(
   basic: unknown,

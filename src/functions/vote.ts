@@ -6,16 +6,6 @@ import { engineError, tallyVote } from "../engine";
 import { checkSameHeight, readAreaColumn, readColumn, readYesNoColumn } from "./args";
 import { Checked, bad, good } from "./issues";
 
-/** The column order of VOTE's row. */
-export const VOTE_COLUMNS = [
-  "participationPassed",
-  "approvalPassed",
-  "participationAreaRatio",
-  "participationCountRatio",
-  "approvalAreaRatio",
-  "approvalCountRatio",
-] as const;
-
 /**
  * areas: m² > 0 per household (专有面积, else 建筑面积). participated, agreed: yes/no cells (§5), blank = no.
  * Returns one row: participation passed, approval passed, then the four ratios (unrounded).

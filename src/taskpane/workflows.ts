@@ -12,6 +12,7 @@ import {
   Dec,
   ENGINE_VERSION,
   ParameterKey,
+  Policy,
   fenToText,
   policyParameters,
 } from "../engine";
@@ -28,6 +29,7 @@ import {
   buildPublicitySheet,
   buildTemplate,
   locateTable,
+  moneyText,
   publicityEndDate,
   readInputs,
   readPolicyGrid,
@@ -123,21 +125,30 @@ function missingSheet(sheet: string, info: WorkbookInfo): WorkbookError {
   };
 }
 
+/**
+ * The grid read for a requested sheet, as the layout reader takes it: a table's range as is, a used
+ * range from its header row (`locateTable`).
+ */
+function inputGrid(kind: InputKind, sheet: string, g: SheetGrid, fromTable: ReadonlySet<string>): SheetGrid {
+  return fromTable.has(sheet) ? g : locateTable(g.sheet, kind, g.values, g.top, g.left);
+}
+
+/** What the pane shows of a policy. */
+function policyView(p: Policy): PolicyView {
+  return { id: p.id, base: p.base, overridden: [...p.overridden], parameters: policyParameters(p) };
+}
+
 /** A 政策参数 grid saying only `base = id`: how a built-in choice reaches the layout reader. */
 function builtinPolicyGrid(id: BuiltInPolicyId): SheetGrid {
   return { sheet: SHEETS.policy, top: 1, left: 1, values: [["参数", "值"], ["base", id]] };
 }
 
-/** 1234567.8 (exact Decimal) → `1,234,567.80`. */
-export function moneyText(d: Decimal): string {
-  const [i, f] = d.toFixed(2).split(".");
-  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${f}`;
-}
+/** 1234567.8 (exact Decimal) → `1,234,567.80`: the layout's money text, as in 计算说明. */
+export { moneyText };
 
 /** Integer fen → `1,234.50`. */
 export function fenMoneyText(fen: number): string {
-  const [i, f] = fenToText(BigInt(fen)).split(".");
-  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${f}`;
+  return moneyText(new Dec(fenToText(BigInt(fen))));
 }
 
 /** A ratio as a percentage floored to 0.01%: 0.99996 → `99.99%` (never a misleading 100%). */
@@ -227,7 +238,7 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
         if (i.kind !== "policy") errors.push(missingSheet(i.sheet, info));
         continue;
       }
-      found[i.kind] = fromTable.has(i.sheet) ? g : locateTable(g.sheet, i.kind, g.values, g.top, g.left);
+      found[i.kind] = inputGrid(i.kind, i.sheet, g, fromTable);
     }
     if (errors.length > 0) return { ok: false, errors };
     if (choice.kind === "builtin") found.policy = builtinPolicyGrid(choice.id);
@@ -249,19 +260,13 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
     },
 
     async policy(choice) {
-      if (choice.kind === "builtin") {
-        const p = BUILT_IN_POLICIES[choice.id];
-        return { kind: "policy", fromSheet: false, policy: { id: p.id, base: p.base, overridden: [], parameters: policyParameters(p) } };
-      }
+      if (choice.kind === "builtin") return { kind: "policy", fromSheet: false, policy: policyView(BUILT_IN_POLICIES[choice.id]) };
       const { grids, fromTable } = await port.readTables([{ sheet: SHEETS.policy, table: TABLES.policy }]);
       const g = grids.get(SHEETS.policy);
-      const p0 = BUILT_IN_POLICIES.default;
-      if (g === undefined) return { kind: "policy", fromSheet: false, policy: { id: p0.id, base: p0.base, overridden: [], parameters: policyParameters(p0) } };
-      const policyGrid = fromTable.has(SHEETS.policy) ? g : locateTable(g.sheet, "policy", g.values, g.top, g.left);
-      const r = readPolicyGrid(policyGrid);
+      if (g === undefined) return { kind: "policy", fromSheet: false, policy: policyView(BUILT_IN_POLICIES.default) };
+      const r = readPolicyGrid(inputGrid("policy", SHEETS.policy, g, fromTable));
       if (!r.ok) return { kind: "invalid", errors: [...r.errors] };
-      const p = r.policy;
-      return { kind: "policy", fromSheet: true, policy: { id: p.id, base: p.base, overridden: [...p.overridden], parameters: policyParameters(p) } };
+      return { kind: "policy", fromSheet: true, policy: policyView(r.policy) };
     },
 
     async check(choice, onPhase) {

@@ -50,6 +50,11 @@ export function columnLetter(col: number): string {
   return s;
 }
 
+/** A → 1, AA → 27 (the inverse of columnLetter). letters: upper-case A–Z. */
+export function columnNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
 /** (12, 3) → `C12`. row, col: integers ≥ 1. */
 export function cellAddress(row: number, col: number): string {
   return `${columnLetter(col)}${row}`;
@@ -66,8 +71,8 @@ export function rangeAddress(top: number, left: number, rows: number, cols: numb
   return `${cellAddress(top, left)}:${cellAddress(top + rows - 1, left + cols - 1)}`;
 }
 
-/** True for a blank cell: null, undefined, or text that is only whitespace. */
-export function isBlank(v: CellValue | undefined): boolean {
+/** True for a blank cell (or an omitted argument): null, undefined, or text that is only whitespace. */
+export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 

@@ -3,7 +3,7 @@
  * their English keys and aliases, number formats. The one place that knows the layout; the task pane
  * (Office.js) and the command line (exceljs) both read it from here.
  */
-import { APPROVAL_PATHS, ApprovalPathKind, PARAMETER_KEYS } from "../engine";
+import { APPROVAL_PATHS, ApprovalPathKind } from "../engine";
 
 /** Sheet names. Input sheets belong to the user; output sheets are replaced whole on every run. */
 export const SHEETS = {
@@ -15,11 +15,6 @@ export const SHEETS = {
   audit: "计算说明",
   publicity: "公示",
 } as const;
-
-/** Input sheets in workbook order. */
-export const INPUT_SHEETS: readonly string[] = [SHEETS.policy, SHEETS.project, SHEETS.households];
-/** Output sheets in workbook order (公示 only on request). */
-export const OUTPUT_SHEETS: readonly string[] = [SHEETS.result, SHEETS.summary, SHEETS.audit, SHEETS.publicity];
 
 /** Excel table (ListObject) names. */
 export const TABLES = {
@@ -128,9 +123,6 @@ export const PROJECT_FIELDS: readonly ProjectFieldSpec[] = [
 export type Stage = "estimate" | "settlement";
 export const STAGE_LABELS: Readonly<Record<Stage, string>> = { estimate: "概算", settlement: "决算" };
 
-/** 政策参数 keys: `base` then every parameter key of funding-rules.md §7. */
-export const POLICY_ROW_KEYS: readonly string[] = ["base", ...PARAMETER_KEYS];
-
 /** 测算结果 (ResultTable) headers, in order. */
 export const RESULT_HEADERS: readonly string[] = [
   "房号",
@@ -182,7 +174,7 @@ export const YES_NO_CHOICES: readonly string[] = ["是", "否"];
  * whitespace removed, and a trailing unit in brackets dropped (`建筑面积（m²）` matches `建筑面积`).
  */
 export function normalizeHeader(text: string): string {
-  let s = text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  let s = normalizeLabel(text);
   // Drop trailing bracketed units, repeatedly: "费用(元)(含税)" → "费用".
   for (;;) {
     const t = s.replace(/\([^()]*\)$/, "");
@@ -197,7 +189,7 @@ export function normalizeHeader(text: string): string {
  * refuse a unit the reader cannot honour (万元: amounts are read in 元).
  */
 export function headerUnits(text: string): string[] {
-  let s = text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  let s = normalizeLabel(text);
   const units: string[] = [];
   for (;;) {
     const m = /\(([^()]*)\)$/.exec(s);

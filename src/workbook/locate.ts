@@ -21,6 +21,12 @@ export const INPUT_SHEET_NAMES: Readonly<Record<InputKind, string>> = {
   households: SHEETS.households,
 };
 
+/** True when a row holds every required header of the input kind (by header text, key or alias). */
+export function holdsRequiredHeaders(kind: InputKind, row: readonly CellValue[]): boolean {
+  const texts = new Set(row.filter((v) => !isBlank(v)).map((v) => normalizeHeader(String(v))));
+  return INPUT_COLUMNS[kind].every((c) => !c.required || columnNames(c).some((n) => texts.has(n)));
+}
+
 /** How many top rows are searched for the header row. */
 export const HEADER_SEARCH_ROWS = 20;
 
@@ -31,11 +37,9 @@ export const HEADER_SEARCH_ROWS = 20;
  * required header (readInputs then reports the missing columns against its first row).
  */
 export function locateTable(sheet: string, kind: InputKind, values: readonly (readonly CellValue[])[], top = 1, left = 1): SheetGrid {
-  const required = INPUT_COLUMNS[kind].filter((c) => c.required).map((c) => new Set(columnNames(c)));
   let header = -1;
   for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
-    const texts = new Set((values[r] ?? []).filter((v) => !isBlank(v)).map((v) => normalizeHeader(String(v))));
-    if (required.every((names) => [...names].some((n) => texts.has(n)))) {
+    if (holdsRequiredHeaders(kind, values[r] ?? [])) {
       header = r;
       break;
     }

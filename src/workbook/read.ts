@@ -16,7 +16,6 @@ import {
   resolvePolicy,
   validateInput,
   BUILT_IN_POLICIES,
-  BUILT_IN_POLICY_IDS,
 } from "../engine";
 import { CellRef, CellValue, SheetGrid, cellAddress, cellRef, isBlank } from "./grid";
 import {
@@ -209,11 +208,7 @@ interface Columns {
  * are ignored. Reports each missing required column (naming the sheet and the header expected) and
  * a column given twice (e.g. both 房号 and 户号).
  */
-export function matchColumns(grid: SheetGrid, specs: readonly ColumnSpec[], errors: WorkbookError[]): Columns | undefined {
-  return matchColumnsIn(new GridCells(grid, errors), specs, errors);
-}
-
-function matchColumnsIn(cells: GridCells, specs: readonly ColumnSpec[], errors: WorkbookError[]): Columns | undefined {
+function matchColumns(cells: GridCells, specs: readonly ColumnSpec[], errors: WorkbookError[]): Columns | undefined {
   const g = cells.grid;
   const index = new Map<string, number>();
   const names = specs.map((s) => new Set(columnNames(s)));
@@ -322,7 +317,7 @@ function readPolicy(
   errors: WorkbookError[],
 ): { base: unknown; overrides: { key: string; value: unknown }[]; rows: number } | undefined {
   if (cells === undefined) return { base: undefined, overrides: [], rows: 0 };
-  const cols = matchColumnsIn(cells, POLICY_COLUMNS, errors);
+  const cols = matchColumns(cells, POLICY_COLUMNS, errors);
   if (cols === undefined) return undefined;
   const kc = cols.index.get("key")!;
   const vc = cols.index.get("value")!;
@@ -410,7 +405,7 @@ interface ProjectRows {
  */
 function readProjectRows(cells: GridCells, errors: WorkbookError[]): ProjectRows | undefined {
   const grid = cells.grid;
-  const cols = matchColumnsIn(cells, PROJECT_COLUMNS, errors);
+  const cols = matchColumns(cells, PROJECT_COLUMNS, errors);
   if (cols === undefined) return undefined;
   const kc = cols.index.get("key");
   const lc = cols.index.get("label");
@@ -531,7 +526,7 @@ function readHouseholdRows(
   errors: WorkbookError[],
 ): { rows: Record<string, unknown>[]; excelRows: number[]; skipped: string[] } | undefined {
   const grid = cells.grid;
-  const cols = matchColumnsIn(cells, HOUSEHOLD_COLUMNS, errors);
+  const cols = matchColumns(cells, HOUSEHOLD_COLUMNS, errors);
   if (cols === undefined) return undefined;
   const used = HOUSEHOLD_COLUMNS.filter((s) => s.key !== "note" && cols.index.has(s.key));
   const idCol = cols.index.get("id")!;
@@ -765,12 +760,4 @@ export function readPolicyGrid(grid: SheetGrid | undefined): { ok: true; policy:
   );
   if (errors.length > 0 || resolved === undefined || !resolved.ok) return { ok: false, errors };
   return { ok: true, policy: resolved.value };
-}
-
-/** The built-in policy ids a 政策参数 `base` cell accepts (for the template's drop-down). */
-export const BASE_POLICY_CHOICES: readonly string[] = BUILT_IN_POLICY_IDS;
-
-/** The stage label of a read: 概算 / 决算. */
-export function stageLabel(stage: Stage): string {
-  return STAGE_LABELS[stage];
 }

@@ -17,6 +17,7 @@ import {
   moneyToNumber,
   policyParameters,
   settlementStatus,
+  sum,
 } from "../engine";
 import { CellValue, ChartSpec, SheetBuilder, SheetData, cellAddress, printSpec, rangeAddress } from "./grid";
 import { FORMATS, RESULT_HEADERS, SHEETS, STAGE_LABELS, Stage, TABLES } from "./layout";
@@ -26,12 +27,16 @@ import { StageBasis, stageReason } from "./read";
 const M = FORMATS.money;
 const TIER_LABELS: Readonly<Record<Tier, string>> = { basic: "基础类", improvement: "完善类", enhancement: "提升类" };
 const money = (d: Decimal): number => moneyToNumber(d);
-/** 2,000,000.00 — how amounts are written inside formula texts. */
-const fmt = (d: Decimal | number): string => {
+/**
+ * 1234567.8 → `1,234,567.80`: how amounts are written inside formula texts (and in the task pane).
+ * d: an exact Decimal, or a number converted exactly from the engine's values.
+ */
+export function moneyText(d: Decimal | number): string {
   const x = typeof d === "number" ? new Dec(d) : d;
   const [i, f] = x.toFixed(2).split(".");
   return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${f}`;
-};
+}
+const fmt = moneyText;
 const plain = (d: Decimal): string => d.toFixed();
 const yesNo = (b: boolean): string => (b ? "是" : "否");
 const passed = (b: boolean): string => (b ? "通过" : "未通过");
@@ -351,7 +356,7 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
     step(
       `§3.9 居民自筹·${TIER_LABELS[t]}`,
       "R 按权重 rk·Ck·D + X·Ck·(1−rk) 以最大余额法拆分（D = Σ Cj·(1−rj)）",
-      `${fmt(p.residentTotal)} × ${plain(p.tierWeights[t])} ÷ ${plain(w.reduce((a, x) => a.plus(x), new Dec(0)))}`,
+      `${fmt(p.residentTotal)} × ${plain(p.tierWeights[t])} ÷ ${plain(sum(w))}`,
       money(p.residentByTier[t]),
       "funding-rules §3.9（解读）、§2 最大余额法",
     );

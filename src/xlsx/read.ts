@@ -2,21 +2,20 @@
  * Reading a standard workbook file with exceljs into the plain grids of src/workbook, with a clear
  * message for a file that is not a workbook, is password-protected, or lacks a sheet.
  */
-import * as fs from "fs";
 import ExcelJS from "exceljs";
 import {
   CellValue,
   INPUT_SHEET_NAMES,
-  INPUT_COLUMNS,
   InputGrids,
   InputKind,
   SheetGrid,
   TABLES,
   WorkbookError,
-  columnNames,
+  columnNumber,
+  holdsRequiredHeaders,
+  isBlank,
   locateTable,
   missingSheetError,
-  normalizeHeader,
 } from "../workbook";
 import { readRange, usedSize } from "./cells";
 
@@ -68,11 +67,6 @@ export async function loadWorkbook(file: string, bytes: Uint8Array): Promise<Exc
   return wb;
 }
 
-/** Reads a workbook file. */
-export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
-  return loadWorkbook(file, fs.readFileSync(file));
-}
-
 interface LoadedTable {
   table: { name?: string; tableRef?: string; ref?: string; totalsRow?: boolean; headerRow?: boolean };
 }
@@ -81,11 +75,10 @@ interface LoadedTable {
 function decodeRange(ref: string): { top: number; left: number; rows: number; cols: number } | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.toUpperCase());
   if (m === null) return undefined;
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const top = Number(m[2]);
-  const left = col(m[1]);
+  const left = columnNumber(m[1]);
   const bottom = m[4] === undefined ? top : Number(m[4]);
-  const right = m[3] === undefined ? left : col(m[3]);
+  const right = m[3] === undefined ? left : columnNumber(m[3]);
   return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
 }
 
@@ -96,14 +89,10 @@ function decodeRange(ref: string): { top: number; left: number; rows: number; co
 export function sheetGrid(ws: ExcelJS.Worksheet, kind: InputKind): SheetGrid {
   const tables = Object.values((ws as unknown as { tables: Record<string, LoadedTable> }).tables ?? {});
   const wanted = TABLES[kind];
-  const required = INPUT_COLUMNS[kind].filter((c) => c.required).map((c) => new Set(columnNames(c)));
   const candidates = tables
     .map((t) => ({ t, range: decodeRange(t.table.tableRef ?? t.table.ref ?? "") }))
     .filter((x) => x.range !== undefined && x.t.table.headerRow !== false);
-  const fits = (x: (typeof candidates)[number]) => {
-    const header = readRange(ws, x.range!.top, x.range!.left, 1, x.range!.cols)[0].filter((v) => v !== null).map((v) => normalizeHeader(String(v)));
-    return required.every((names) => header.some((h) => names.has(h)));
-  };
+  const fits = (x: (typeof candidates)[number]) => holdsRequiredHeaders(kind, readRange(ws, x.range!.top, x.range!.left, 1, x.range!.cols)[0]);
   const chosen = candidates.find((x) => x.t.table.name === wanted) ?? candidates.find(fits);
   const noResult = new Map<string, string>();
   const withFormulas = (g: SheetGrid): SheetGrid => (noResult.size > 0 ? { ...g, noResult } : g);
@@ -117,7 +106,7 @@ export function sheetGrid(ws: ExcelJS.Worksheet, kind: InputKind): SheetGrid {
       // are read too, up to the first blank row, rather than silently left out.
       for (let row = r.top + r.rows; ; row++) {
         const line = readRange(ws, row, r.left, 1, r.cols, noResult)[0];
-        if (line.every((v) => v === null || (typeof v === "string" && v.trim() === ""))) break;
+        if (line.every((v) => isBlank(v))) break;
         values.push(line);
       }
     }

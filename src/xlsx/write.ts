@@ -4,7 +4,7 @@
  * (with their total row written as values), data validation.
  */
 import ExcelJS from "exceljs";
-import { SheetData, ValidationSpec, cellAddress } from "../workbook";
+import { SheetData, ValidationSpec, cellAddress, columnNumber } from "../workbook";
 
 /** Removes a sheet by name when present. */
 export function removeSheet(wb: ExcelJS.Workbook, name: string): void {
@@ -86,8 +86,7 @@ function* addresses(range: string): Generator<string> {
     yield range;
     return;
   }
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  for (let c = col(m[1]); c <= col(m[3]); c++) for (let r = Number(m[2]); r <= Number(m[4]); r++) yield cellAddress(r, c);
+  for (let c = columnNumber(m[1]); c <= columnNumber(m[3]); c++) for (let r = Number(m[2]); r <= Number(m[4]); r++) yield cellAddress(r, c);
 }
 
 /** Applies drop-down lists (exceljs merges equal neighbouring validations into ranges on write). */

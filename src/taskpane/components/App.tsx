@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { BUILT_IN_POLICY_IDS, BuiltInPolicyId } from "../../engine";
 import type { PortFeatures } from "../../excel/office-port";
-import type { CalendarDate } from "../../workbook";
+import { CalendarDate, dateText } from "../../workbook";
 import { Lang, STRINGS } from "../i18n";
 import { INITIAL_STATE, PaneEvent, PaneState, paneReducer } from "../state";
 import { PolicyChoice, Workflows } from "../workflows";
@@ -68,7 +68,7 @@ export function parseDateInput(text: string): CalendarDate | undefined {
 
 function todayText(): string {
   const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return dateText({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() });
 }
 
 const choiceValue = (c: PolicyChoice) => (c.kind === "workbook" ? "workbook" : c.id);
