@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { ENGINE_VERSION } from "../../src/engine";
 
 const ENGINE = path.resolve(__dirname, "../../src/engine");
 
@@ -16,5 +17,12 @@ describe("the engine stays pure (house style: runs in Node, custom functions, ta
     for (const i of imports) expect(i === "decimal.js" || i.startsWith("./")).toBe(true);
     expect(src).not.toMatch(/\b(Office|Excel|CustomFunctions|window|document|process|require|localStorage)\s*[.(]/);
     expect(src).not.toMatch(/Decimal\.set\(/); // own the constructor (house style): never change decimal.js globally
+  });
+});
+
+describe("the engine version", () => {
+  it("equals package.json's version (both are written into 计算说明)", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")) as { version: string };
+    expect(ENGINE_VERSION).toBe(pkg.version);
   });
 });
