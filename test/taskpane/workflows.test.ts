@@ -159,7 +159,15 @@ describe("计算", () => {
       fiscalPerSqm: moneyText(p.fiscalPerSqm),
       approvalPath: p.approvalPath,
     });
-    expect(s.figures.total).toBe("1,460,000.00");
+    // The example's figures, hand-checked in test/cli/calc.test.ts: cap = floor(300 × 3493.58) binds.
+    expect([s.figures.total, s.figures.resident, s.figures.social, s.figures.fiscal, s.figures.fiscalPerSqm]).toEqual([
+      "1,460,000.00",
+      "361,926.00",
+      "50,000.00",
+      "1,048,074.00",
+      "300.00",
+    ]);
+    expect(s.collectionRate).toBe("61.32%");
     expect(s.collectionRate).toBe(percentText(r.value.totals!.collectionRate));
     expect(s.vote).toEqual({ participationPassed: r.value.vote!.participationPassed, approvalPassed: r.value.vote!.approvalPassed });
     expect(s.households).toBe(40);
