@@ -1,22 +1,12 @@
 import { calculate, toOutputJson, fenToNumber } from "../../src/engine";
 import { EXAMPLE_INPUT, SheetGrid, readInputs, readPolicyGrid, WorkbookRead, ReadOutcome, locateTable } from "../../src/workbook";
-import { setCell, templateGrids } from "./helpers";
+import { SMALL, setCell, templateGrids } from "./helpers";
 
 function expectOk(r: ReadOutcome): WorkbookRead {
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.ref}: ${e.en}`).join("\n"));
   return r;
 }
 const refs = (r: ReadOutcome) => (r.ok ? [] : r.errors.map((e) => e.ref));
-
-const SMALL = {
-  policy: "default",
-  project: { name: "小区", area: 8000, costs: { basic: 2000000, improvement: 1000000, enhancement: 500000 }, socialCapital: 100000 },
-  households: [
-    { id: "1-101", owner: "王芳", area: 88.5, status: "低保户", paid: 1200, participated: true, agreed: true },
-    { id: "1-102", owner: "李强", area: 70, paid: 0, participated: true, agreed: false },
-    { id: "1-103", owner: "张伟", area: 100.25, status: "生活困难职工", participated: false, agreed: false },
-  ],
-};
 
 describe("readInputs", () => {
   test("reads the template's example exactly as the engine reads the same JSON, to the fen", () => {
