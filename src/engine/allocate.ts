@@ -5,94 +5,118 @@
  *
  * Not dinero.js's `allocate`: it hands leftovers out by descending ratio, not by remainder
  * (10 over [2,2,3] gives [3,2,5]; this rule gives [3,3,4]).
+ *
+ * Two exact ways to the same parts, chosen by size (each tested on its own against a bigint oracle):
+ * - `splitInDoubles` when the weights' sum S and S × the largest weight are safe integers: with
+ *   T = q·S + r, the part T·w/S = q·w + r·w/S and r·w < S·w_max, so every product is exact;
+ * - `splitExactly` otherwise, in exact integer Decimals (money.ts `Exact`).
  */
 import Decimal from "decimal.js";
-import { Money, fromFen, toFen } from "./money";
-import { ScaledValues, decimalText, scaleTexts } from "./fixed";
+import { Exact, Fen, Money, fenToMoney, moneyToFen } from "./money";
+import { ScaledValues, decimalText, floorDivSafe, integerWeights, scaleTexts } from "./fixed";
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
-/** Integer weights as ScaledValues (doubles when their sum is a safe integer). */
-export function integerWeights(weights: readonly bigint[]): ScaledValues {
-  const sum = weights.reduce((a, w) => a + w, 0n);
-  const nums = sum <= MAX_SAFE ? Float64Array.from(weights, Number) : undefined;
-  return { scale: 0, length: weights.length, nums, sum, bigs: () => weights };
+/** True when `splitInDoubles` is exact for these weights (T ≤ 2^53 − 1 is assumed). */
+export function fitsDoubles(w: ScaledValues): boolean {
+  return w.nums !== undefined && w.max !== undefined && w.sum.toNumber() * w.max <= MAX_SAFE;
 }
 
 /**
  * Splits `totalFen` over integer weights by the largest-remainder rule.
- * totalFen: integer fen, 0 ≤ totalFen ≤ 2^53 − 1. weights: integers ≥ 0 (bigints, or scaled decimal
- * texts from `scaleTexts`), not all 0 unless totalFen is 0.
+ * totalFen: integer fen, 0 ≤ totalFen ≤ 2^53 − 1. weights: integers ≥ 0 (as decimal texts, or scaled
+ * decimal texts from `scaleTexts`), not all 0 unless totalFen is 0.
  * Returns integer fen per weight (safe integers: each part ≤ totalFen).
- * @example allocateFen(10, [2n, 2n, 3n]) // [3, 3, 4]
+ * @example allocateFen(10 as Fen, ["2", "2", "3"]) // [3, 3, 4]
  */
-export function allocateFen(totalFen: number, weights: ScaledValues | readonly bigint[]): number[] {
-  const w = Array.isArray(weights) ? integerWeights(weights as readonly bigint[]) : (weights as ScaledValues);
-  const n = w.length;
-  if (w.sum === 0n) {
+export function allocateFen(totalFen: Fen, weights: ScaledValues | readonly string[]): Fen[] {
+  const w = Array.isArray(weights) ? integerWeights(weights as readonly string[]) : (weights as ScaledValues);
+  if (w.sum.isZero()) {
     if (totalFen !== 0) throw new RangeError("allocateFen: all weights are zero or there are none");
-    return new Array<number>(n).fill(0);
+    return new Array<Fen>(w.length).fill(0 as Fen);
   }
+  return fitsDoubles(w) ? splitInDoubles(totalFen, w) : splitExactly(totalFen, w);
+}
+
+/** The split in doubles. Requires `fitsDoubles(w)`. */
+export function splitInDoubles(totalFen: Fen, w: ScaledValues): Fen[] {
+  const nums = w.nums!;
+  const n = w.length;
+  const S = w.sum.toNumber();
+  const [q, r] = floorDivSafe(totalFen, S);
   const parts = new Array<number>(n);
   const rem = new Float64Array(n);
   let given = 0;
-  const T = BigInt(totalFen);
-  // When every product T·w is a safe integer, integer arithmetic in doubles is exact and far faster
-  // than bigint; remainders are < Σw, also safe.
-  const nums = w.nums;
-  if (nums !== undefined && T * w.sum <= MAX_SAFE) {
-    const S = Number(w.sum);
-    for (let i = 0; i < n; i++) {
-      // Exact floor division in doubles (see floorDivSafe), inlined: this loop runs per household and tier.
-      const p = totalFen * nums[i];
-      let k = Math.floor(p / S);
-      let r = p - k * S;
-      if (r < 0) {
-        k -= 1;
-        r += S;
-      } else if (r >= S) {
-        k += 1;
-        r -= S;
-      }
-      parts[i] = k;
-      rem[i] = r;
-      given += k;
-    }
-    return giveLeftovers(parts, totalFen - given, rem, S);
-  }
-  const bigs = w.bigs();
-  const remB = new Array<bigint>(n);
   for (let i = 0; i < n; i++) {
-    const p = T * bigs[i];
-    const k = p / w.sum;
-    parts[i] = Number(k);
-    remB[i] = p - k * w.sum;
+    // Exact floor division of r·w (< S·w_max ≤ 2^53) by S, inlined from floorDivSafe: this runs per
+    // household and tier.
+    const p = r * nums[i];
+    let k = Math.floor(p / S);
+    let x = p - k * S;
+    if (x < 0) {
+      k -= 1;
+      x += S;
+    } else if (x >= S) {
+      k += 1;
+      x -= S;
+    }
+    const part = q * nums[i] + k;
+    parts[i] = part;
+    rem[i] = x;
+    given += part;
+  }
+  return giveLeftovers(parts, totalFen - given, rem, S) as Fen[];
+}
+
+/** The split in exact integer Decimals: exact for any size (the rare path: weights past 2^53). */
+export function splitExactly(totalFen: Fen, w: ScaledValues): Fen[] {
+  const n = w.length;
+  const T = new Exact(totalFen);
+  const values = w.exact();
+  const parts = new Array<number>(n);
+  const rem = new Array<Decimal>(n);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const p = T.times(values[i]);
+    const k = p.divToInt(w.sum);
+    parts[i] = k.toNumber();
+    rem[i] = p.minus(k.times(w.sum));
     given += parts[i];
   }
   let left = totalFen - given;
   if (left > 0) {
     const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => (remB[b] > remB[a] ? 1 : remB[b] < remB[a] ? -1 : a - b));
+    order.sort((a, b) => rem[b].comparedTo(rem[a]) || a - b);
     for (let k = 0; left > 0; k++, left--) parts[order[k]] += 1;
   }
-  return parts;
+  return parts as Fen[];
 }
 
 /**
- * Gives `left` (< n) fen one each to the largest remainders, earlier rows first on ties. Remainders
- * are safe integers < S. When S·n is a safe integer each (remainder, row) packs into one exact double
- * key = rem·n + (n − 1 − row), sorted natively — larger remainder, then earlier row, sorts last.
+ * Gives `left` (< n) fen one each to the largest remainders, earlier rows first on ties. Remainders are
+ * safe integers < S. `givePacked` when S·n is a safe integer, else `giveSorted`.
  */
 function giveLeftovers(parts: number[], left: number, rem: Float64Array, S: number): number[] {
-  const n = parts.length;
   if (left <= 0) return parts;
-  if (S * n <= Number.MAX_SAFE_INTEGER) {
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = rem[i] * n + (n - 1 - i);
-    keys.sort();
-    for (let k = n - 1; left > 0; k--, left--) parts[n - 1 - (keys[k] % n)] += 1;
-    return parts;
-  }
+  return S * parts.length <= MAX_SAFE ? givePacked(parts, left, rem) : giveSorted(parts, left, rem);
+}
+
+/**
+ * Each (remainder, row) packs into one exact double key = rem·n + (n − 1 − row), sorted natively —
+ * larger remainder, then earlier row, sorts last. Requires S·n ≤ 2^53 − 1.
+ */
+export function givePacked(parts: number[], left: number, rem: Float64Array): number[] {
+  const n = parts.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = rem[i] * n + (n - 1 - i);
+  keys.sort();
+  for (let k = n - 1; left > 0; k--, left--) parts[n - 1 - (keys[k] % n)] += 1;
+  return parts;
+}
+
+/** The same by a comparison sort (any S). */
+export function giveSorted(parts: number[], left: number, rem: Float64Array): number[] {
+  const n = parts.length;
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => rem[b] - rem[a] || a - b);
   for (let k = 0; left > 0; k++, left--) parts[order[k]] += 1;
@@ -101,10 +125,9 @@ function giveLeftovers(parts: number[], left: number, rem: Float64Array, S: numb
 
 /**
  * Splits a money amount over decimal weights, to the fen, by the largest-remainder rule.
- * total: money ≥ 0 in whole fen, below 2^53 fen. weights: finite decimals ≥ 0, not all 0 unless total is 0.
- * @example allocate(new Dec("0.10"), [2, 2, 3].map((w) => new Dec(w))) // [0.03, 0.03, 0.04]
+ * total: money ≥ 0, below 2^53 fen. weights: finite decimals ≥ 0, not all 0 unless total is 0.
+ * @example allocate(roundFen("0.10"), [2, 2, 3].map((w) => new Dec(w))) // [0.03, 0.03, 0.04]
  */
-export function allocate(total: Decimal, weights: readonly Decimal[]): Money[] {
-  const fen = allocateFen(Number(toFen(total)), scaleTexts(weights.map(decimalText)));
-  return fen.map(fromFen);
+export function allocate(total: Money, weights: readonly Decimal[]): Money[] {
+  return allocateFen(moneyToFen(total), scaleTexts(weights.map(decimalText))).map(fenToMoney);
 }

@@ -2,15 +2,14 @@
  * The whole calculation: validate, then project funding (§3), households (§4), vote (§5), approval
  * path (§6) — and its plain JSON output, the shape every edge (CLI, workbook, task pane) shares.
  */
-import Decimal from "decimal.js";
 import { Result, fail, ok } from "./errors";
-import { fenToNumber } from "./fixed";
-import { moneyToNumber } from "./money";
+import { Money, Yuan, fenToYuan, moneyToYuan } from "./money";
 import { Policy, ParameterKey, TIERS, Tier, policyParameters } from "./policy";
 import { ProjectFunding, computeProject } from "./project";
 import { HouseholdResult, HouseholdTotals, computeHouseholds } from "./households";
 import { VoteResult, tallyVote } from "./vote";
 import { CalcInput, validateInput } from "./input";
+import { APPROVAL_PATH_TEXTS, ApprovalPathKind } from "./approval";
 
 export interface CalcResult {
   readonly input: CalcInput;
@@ -47,45 +46,48 @@ export function calculate(raw: unknown): Result<CalcResult> {
   return v.ok ? compute(v.value) : v;
 }
 
-export type TierAmounts = Record<Tier, number>;
+export type TierAmounts = Record<Tier, Yuan>;
 
+/** The JSON of a result. Money in 元 (`Yuan`: at most two decimals); ratios unrounded. */
 export interface OutputJson {
   policy: { id: string; base: string; overridden: ParameterKey[]; parameters: Record<ParameterKey, number | string | null> };
   project: {
     name?: string;
     area: number;
-    totalInvestment: number;
-    residentBase: number;
-    uncappedSubsidy: number;
-    capExcess: number;
-    residentTotal: number;
+    totalInvestment: Yuan;
+    residentBase: Yuan;
+    uncappedSubsidy: Yuan;
+    capExcess: Yuan;
+    residentTotal: Yuan;
     residentByTier: TierAmounts;
-    socialCapital: number;
-    fiscalSubsidy: number;
-    fiscalPerSqm: number;
-    subsidyCap: number | null;
-    elevatorCost: number;
+    socialCapital: Yuan;
+    fiscalSubsidy: Yuan;
+    fiscalPerSqm: Yuan;
+    subsidyCap: Yuan | null;
+    elevatorCost: Yuan;
+    /** The approval path in Chinese (000 §四(四)); `approvalPathKind` is the same as a code. */
     approvalPath: string;
+    approvalPathKind: ApprovalPathKind;
   };
   households?: {
     id: string;
     area: number;
     byTier: TierAmounts;
-    gross: number;
+    gross: Yuan;
     reliefRate: number;
-    relief: number;
-    grant: number;
-    net: number;
-    paid: number;
-    balance: number;
+    relief: Yuan;
+    grant: Yuan;
+    net: Yuan;
+    paid: Yuan;
+    balance: Yuan;
   }[];
   totals?: {
-    gross: number;
-    relief: number;
-    grant: number;
-    net: number;
-    paid: number;
-    balance: number;
+    gross: Yuan;
+    relief: Yuan;
+    grant: Yuan;
+    net: Yuan;
+    paid: Yuan;
+    balance: Yuan;
     collectionRate: number;
     fullyCollected: boolean;
   };
@@ -99,8 +101,7 @@ export interface OutputJson {
   };
 }
 
-const tierMoney = (m: Readonly<Record<Tier, Decimal>>): TierAmounts =>
-  Object.fromEntries(TIERS.map((t) => [t, moneyToNumber(m[t])])) as TierAmounts;
+const tierMoney = (m: Readonly<Record<Tier, Money>>): TierAmounts => Object.fromEntries(TIERS.map((t) => [t, moneyToYuan(m[t])])) as TierAmounts;
 
 /** The plain JSON of a result: money as numbers in 元 with at most two decimals, ratios unrounded. */
 export function toOutputJson(r: CalcResult): OutputJson {
@@ -110,18 +111,19 @@ export function toOutputJson(r: CalcResult): OutputJson {
     project: {
       ...(r.input.project.name !== undefined ? { name: r.input.project.name } : {}),
       area: r.input.project.area.toNumber(),
-      totalInvestment: moneyToNumber(p.totalInvestment),
-      residentBase: moneyToNumber(p.residentBase),
-      uncappedSubsidy: moneyToNumber(p.uncappedSubsidy),
-      capExcess: moneyToNumber(p.capExcess),
-      residentTotal: moneyToNumber(p.residentTotal),
+      totalInvestment: moneyToYuan(p.totalInvestment),
+      residentBase: moneyToYuan(p.residentBase),
+      uncappedSubsidy: moneyToYuan(p.uncappedSubsidy),
+      capExcess: moneyToYuan(p.capExcess),
+      residentTotal: moneyToYuan(p.residentTotal),
       residentByTier: tierMoney(p.residentByTier),
-      socialCapital: moneyToNumber(p.socialCapital),
-      fiscalSubsidy: moneyToNumber(p.fiscalSubsidy),
-      fiscalPerSqm: moneyToNumber(p.fiscalPerSqm),
-      subsidyCap: p.subsidyCap === null ? null : moneyToNumber(p.subsidyCap),
-      elevatorCost: moneyToNumber(p.elevatorCost),
-      approvalPath: p.approvalPath,
+      socialCapital: moneyToYuan(p.socialCapital),
+      fiscalSubsidy: moneyToYuan(p.fiscalSubsidy),
+      fiscalPerSqm: moneyToYuan(p.fiscalPerSqm),
+      subsidyCap: p.subsidyCap === null ? null : moneyToYuan(p.subsidyCap),
+      elevatorCost: moneyToYuan(p.elevatorCost),
+      approvalPath: APPROVAL_PATH_TEXTS[p.approvalPath].zh,
+      approvalPathKind: p.approvalPath,
     },
   };
   if (r.households !== undefined && r.totals !== undefined && r.input.households !== undefined) {
@@ -129,23 +131,23 @@ export function toOutputJson(r: CalcResult): OutputJson {
     out.households = r.households.map((h, i) => ({
       id: h.id,
       area: Number(rows[i].area),
-      byTier: { basic: fenToNumber(h.byTier.basic), improvement: fenToNumber(h.byTier.improvement), enhancement: fenToNumber(h.byTier.enhancement) },
-      gross: fenToNumber(h.gross),
+      byTier: { basic: fenToYuan(h.byTier.basic), improvement: fenToYuan(h.byTier.improvement), enhancement: fenToYuan(h.byTier.enhancement) },
+      gross: fenToYuan(h.gross),
       reliefRate: h.reliefRate.toNumber(),
-      relief: fenToNumber(h.relief),
-      grant: fenToNumber(h.grant),
-      net: fenToNumber(h.net),
-      paid: fenToNumber(h.paid),
-      balance: fenToNumber(h.balance),
+      relief: fenToYuan(h.relief),
+      grant: fenToYuan(h.grant),
+      net: fenToYuan(h.net),
+      paid: fenToYuan(h.paid),
+      balance: fenToYuan(h.balance),
     }));
     const t = r.totals;
     out.totals = {
-      gross: fenToNumber(t.gross),
-      relief: fenToNumber(t.relief),
-      grant: fenToNumber(t.grant),
-      net: fenToNumber(t.net),
-      paid: fenToNumber(t.paid),
-      balance: fenToNumber(t.balance),
+      gross: fenToYuan(t.gross),
+      relief: fenToYuan(t.relief),
+      grant: fenToYuan(t.grant),
+      net: fenToYuan(t.net),
+      paid: fenToYuan(t.paid),
+      balance: fenToYuan(t.balance),
       collectionRate: t.collectionRate.toNumber(),
       fullyCollected: t.fullyCollected,
     };

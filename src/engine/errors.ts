@@ -1,119 +1,58 @@
 /**
- * Errors are values (funding-rules.md §8): where (a path), what was found, what was expected,
- * in Chinese and English, from one catalogue. Each edge translates the path: the CLI prints
- * `households[3].area`, the workbook layer turns it into `住户!C12`, custom functions into a short
- * Chinese #VALUE! message.
+ * Errors are values (funding-rules.md §8): where (a path), what was found, what was expected, in
+ * Chinese and English from the one catalogue (messages/). Each edge names the place its own way: the
+ * CLI prints `households[3].area`, the workbook layer `住户!C12`, custom functions `areas 第4行`.
  */
+import { Bilingual, MESSAGES, MessageArgs, MessageCode, Text, message } from "./messages";
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
 
-export type ErrorCode =
-  | "json.malformed"
-  | "json.empty"
-  | "type.object"
-  | "type.array"
-  | "type.number"
-  | "type.text"
-  | "type.yesno"
-  | "required"
-  | "area.positive"
-  | "money.negative"
-  | "money.tooLarge"
-  | "weight.negative"
-  | "weights.zero"
-  | "rate.range"
-  | "amount.negative"
-  | "id.empty"
-  | "id.duplicate"
-  | "status.unknown"
-  | "policy.unknownId"
-  | "policy.unknownKey"
-  | "policy.tiers"
-  | "vote.agreedWithoutParticipated"
-  | "vote.exclusiveAreaMissing"
-  | "funding.socialCapital"
-  | "field.unknown";
-
 export interface EngineError {
-  readonly code: ErrorCode;
+  readonly code: MessageCode;
   /** Where: `['households', 3, 'area']`. */
   readonly path: Path;
-  /** What was found, as the user wrote it (may be empty). */
+  /** What was found, as the user wrote it (may be absent). */
   readonly found?: string;
+  /** The message's parameters (for re-rendering with places named by an edge). */
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Other places the message names (the first of two duplicates), by parameter. */
+  readonly places?: Readonly<Record<string, Path>>;
   /** Message in Chinese and English, each naming what is expected. */
   readonly zh: string;
   readonly en: string;
 }
 
-/** found: what the user wrote; detail: extra text for the message (detailEn, when given, for the English one). */
-type Params = { found?: string; detail?: string; detailEn?: string };
+/**
+ * Builds an error value from the catalogue.
+ * @example engineError("area.positive", ["households", 3, "area"], { found: "0" }).zh // "面积必须大于0，实为 0"
+ */
+export function engineError<C extends MessageCode>(code: C, path: Path, ...args: MessageArgs<C>): EngineError {
+  const m = message(code, ...args);
+  const params = args[0] as Record<string, unknown> | undefined;
+  const found = typeof params?.found === "string" ? params.found : undefined;
+  return { code, path, found, params, zh: m.zh, en: m.en };
+}
 
-const catalogue: Record<ErrorCode, { zh: (p: Params) => string; en: (p: Params) => string }> = {
-  "json.malformed": { zh: (p) => `不是有效的 JSON：${p.detail ?? ""}`, en: (p) => `not valid JSON: ${p.detail ?? ""}` },
-  "json.empty": { zh: () => "输入为空，应为 JSON 对象", en: () => "input is empty; expected a JSON object" },
-  "type.object": { zh: (p) => `应为对象，实为 ${p.found}`, en: (p) => `expected an object, found ${p.found}` },
-  "type.array": { zh: (p) => `应为数组，实为 ${p.found}`, en: (p) => `expected an array, found ${p.found}` },
-  "type.number": { zh: (p) => `应为数字，实为 ${p.found}`, en: (p) => `expected a number, found ${p.found}` },
-  "type.text": { zh: (p) => `应为文本，实为 ${p.found}`, en: (p) => `expected text, found ${p.found}` },
-  "type.yesno": {
-    zh: (p) => `应为 是/否（TRUE/FALSE、1/0、是/否、Y/N、yes/no、√/×、同意/不同意），实为 ${p.found}`,
-    en: (p) => `expected yes/no (TRUE/FALSE, 1/0, 是/否, Y/N, yes/no, √/×, 同意/不同意), found ${p.found}`,
-  },
-  required: { zh: () => "缺少必填项", en: () => "required value is missing" },
-  "area.positive": { zh: (p) => `面积必须大于0，实为 ${p.found}`, en: (p) => `area must be greater than 0, found ${p.found}` },
-  "money.negative": { zh: (p) => `金额不能为负数，实为 ${p.found}`, en: (p) => `amount must not be negative, found ${p.found}` },
-  "money.tooLarge": {
-    zh: (p) => `金额超出可计算范围（不超过1万亿元），实为 ${p.found}`,
-    en: (p) => `amount is out of range (at most 1,000,000,000,000 元), found ${p.found}`,
-  },
-  "weight.negative": { zh: (p) => `分摊系数不能为负数，实为 ${p.found}`, en: (p) => `weight must not be negative, found ${p.found}` },
-  "weights.zero": {
-    zh: () => "全部分摊系数为0，无法分摊",
-    en: () => "every allocation weight is 0; nothing to split over",
-  },
-  "rate.range": { zh: (p) => `比例必须在0到1之间，实为 ${p.found}`, en: (p) => `rate must lie in [0, 1], found ${p.found}` },
-  "amount.negative": { zh: (p) => `参数不能为负数，实为 ${p.found}`, en: (p) => `value must not be negative, found ${p.found}` },
-  "id.empty": { zh: () => "房号不能为空", en: () => "household id must not be empty" },
-  "id.duplicate": { zh: (p) => `房号重复：${p.found}（${p.detail}）`, en: (p) => `duplicate household id ${p.found} (${p.detailEn ?? p.detail})` },
-  "status.unknown": {
-    zh: (p) => `未知的困难类别“${p.found}”，可用：${p.detail}`,
-    en: (p) => `unknown status label "${p.found}"; accepted: ${p.detail}`,
-  },
-  "policy.unknownId": {
-    zh: (p) => `未知的政策“${p.found}”，可用：${p.detail}`,
-    en: (p) => `unknown policy "${p.found}"; built-in policies: ${p.detail}`,
-  },
-  "policy.unknownKey": {
-    zh: (p) => `未知的政策参数“${p.found}”，可用：${p.detail}`,
-    en: (p) => `unknown policy key "${p.found}"; accepted keys: ${p.detail}`,
-  },
-  "policy.tiers": {
-    zh: (p) => `救助适用类别应为 basic/improvement/enhancement（基础类/完善类/提升类），实为 ${p.found}`,
-    en: (p) => `relief tiers must be among basic, improvement, enhancement; found ${p.found}`,
-  },
-  "vote.agreedWithoutParticipated": {
-    zh: () => "同意改造的住户必须参与表决",
-    en: () => "a household that agreed must have participated in the vote",
-  },
-  "vote.exclusiveAreaMissing": {
-    zh: () => "表决按专有面积计算：其他住户已填专有面积，本户为空，请补填",
-    en: () => "the vote weighs exclusive areas: other households have one, this household has none",
-  },
-  "funding.socialCapital": {
-    zh: (p) => `社会资金 ${p.found} 元大于总投资扣除居民自筹后的余额 ${p.detail} 元`,
-    en: (p) => `social capital ${p.found} exceeds what is left after residents' funds (${p.detail})`,
-  },
-  "field.unknown": {
-    zh: (p) => `未知字段“${p.found}”，可用：${p.detail}`,
-    en: (p) => `unknown field "${p.found}"; accepted: ${p.detail}`,
-  },
-};
+/**
+ * An error whose message names other places: each `places[k]` is a path, written into parameter `k`
+ * (by `formatPath` here; `renameError` lets an edge name it as a cell or a row instead).
+ */
+export function engineErrorAt(code: MessageCode, path: Path, params: Readonly<Record<string, unknown>>, places: Readonly<Record<string, Path>>): EngineError {
+  const named: Record<string, unknown> = { ...params };
+  for (const [k, p] of Object.entries(places)) named[k] = formatPath(p);
+  const entry = MESSAGES[code] as unknown as Text<unknown>;
+  const found = typeof params.found === "string" ? params.found : undefined;
+  return { code, path, found, params, places, zh: entry.zh(named), en: entry.en(named) };
+}
 
-/** Builds an error value from the catalogue. */
-export function engineError(code: ErrorCode, path: Path, params: Params = {}): EngineError {
-  const c = catalogue[code];
-  return { code, path, found: params.found, zh: c.zh(params), en: c.en(params) };
+/** The same error with its other places named by `name` (a cell `住户!A2`, a row `第3行`). */
+export function renameError(e: EngineError, name: (path: Path) => string | undefined): EngineError {
+  if (e.places === undefined) return e;
+  const named: Record<string, unknown> = { ...e.params };
+  for (const [k, p] of Object.entries(e.places)) named[k] = name(p) ?? formatPath(p);
+  const entry = MESSAGES[e.code] as unknown as Text<unknown>;
+  return { ...e, zh: entry.zh(named), en: entry.en(named) };
 }
 
 /** `['households', 3, 'area']` → `households[3].area`. */
@@ -129,8 +68,12 @@ export function formatPath(path: Path): string {
 /** One line for a terminal or log: `households[3].area: 面积必须大于0，实为 0 / area must be …`. */
 export function formatError(e: EngineError, lang: "zh" | "en" | "both" = "both"): string {
   const where = formatPath(e.path) || "(input)";
-  const msg = lang === "zh" ? e.zh : lang === "en" ? e.en : `${e.zh} / ${e.en}`;
-  return `${where}: ${msg}`;
+  return `${where}: ${bilingualText(e, lang)}`;
+}
+
+/** A message in one language or both (`中文 / English`). */
+export function bilingualText(m: Bilingual, lang: "zh" | "en" | "both" = "both"): string {
+  return lang === "zh" ? m.zh : lang === "en" ? m.en : `${m.zh} / ${m.en}`;
 }
 
 /** How a found value is shown in a message: text quoted as written, other values by type. */
@@ -139,7 +82,9 @@ export function describe(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "string") return value.trim() === "" ? "（空）" : JSON.stringify(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString().slice(0, 10);
   if (Array.isArray(value)) return "数组 array";
+  if (typeof value === "object" && typeof (value as { toFixed?: unknown }).toFixed === "function") return String(value);
   return "对象 object";
 }
 

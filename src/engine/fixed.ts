@@ -3,20 +3,38 @@
  *
  * A JSON or Excel number is exactly the decimal its shortest text shows (`String(88.5)` = "88.5"),
  * so areas and money are carried as that text and turned into integers (fen, or area × 10^scale)
- * by string operations: exact, and ~20× cheaper than a Decimal per cell. Never binary floating
+ * by string operations: exact, and far cheaper than a Decimal per cell. Never binary floating
  * point arithmetic on these values.
  */
 import Decimal from "decimal.js";
-import { Dec } from "./money";
+import { Dec, Exact, Fen } from "./money";
 
-/** Plain decimal text without exponent: "88.5", "-0.01", "1200". value: a finite number or Decimal. */
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+/** |m| below this keeps m / 10^k unique per double (see decimalText). */
+const FAST_LIMIT = 2 ** 50;
+
+/**
+ * Plain decimal text without exponent: "88.5", "-0.01", "1200" — the shortest text that reads back as
+ * the same number. value: a finite number or Decimal.
+ *
+ * Fast path, exact: if m / 10^k (k ≤ 6, |m| < 2^50) reads back as x, that decimal is x's shortest text —
+ * below 2^50 / 10^k the doubles are closer together than 10^-k / 4, so no other k-digit decimal reads
+ * back as x, and a shorter text would have been found at a smaller k.
+ */
 export function decimalText(value: number | Decimal): string {
-  if (typeof value === "number") {
-    const s = String(value);
-    if (!s.includes("e")) return s;
-    return new Dec(value).toFixed();
+  if (typeof value !== "number") return value.toFixed();
+  if (Number.isInteger(value) && Math.abs(value) < FAST_LIMIT) return value === 0 ? "0" : String(value);
+  for (let k = 1; k <= 6; k++) {
+    const m = Math.round(value * POW10[k]);
+    if (Math.abs(m) >= FAST_LIMIT) break;
+    if (m / POW10[k] === value) {
+      const abs = Math.abs(m);
+      const digits = String(abs).padStart(k + 1, "0");
+      return `${m < 0 ? "-" : ""}${digits.slice(0, -k)}.${digits.slice(-k)}`;
+    }
   }
-  return value.toFixed();
+  const s = String(value);
+  return s.includes("e") ? new Dec(value).toFixed() : s;
 }
 
 /** Digits after the point in a plain decimal text. */
@@ -26,42 +44,22 @@ export function fractionDigits(text: string): number {
 }
 
 /** A plain decimal text × 10^scale as an exact integer. scale ≥ the text's fraction digits. */
-export function scaledInteger(text: string, scale: number): bigint {
-  const i = text.indexOf(".");
-  if (i < 0) return BigInt(text + "0".repeat(scale));
-  const frac = text.slice(i + 1);
-  return BigInt(text.slice(0, i) + frac + "0".repeat(scale - frac.length));
+export function scaledInteger(text: string, scale: number): Decimal {
+  return new Exact(text).times(new Exact(10).pow(scale));
 }
 
 /** Plain decimal text → integer fen, half away from zero (§2: money inputs rounded to the fen when read). */
-export function textToFen(text: string): bigint {
-  const neg = text.startsWith("-");
-  const abs = neg ? text.slice(1) : text;
-  const i = abs.indexOf(".");
-  const intPart = i < 0 ? abs : abs.slice(0, i);
-  const frac = i < 0 ? "" : abs.slice(i + 1);
-  let fen = BigInt((intPart === "" ? "0" : intPart) + (frac + "00").slice(0, 2));
-  if (frac.length > 2 && frac.charCodeAt(2) >= 53 /* '5' */) fen += 1n;
-  return neg ? -fen : fen;
+export function textToFen(text: string): Decimal {
+  return new Exact(text).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
 }
 
-/** Like textToFen for amounts below 10^13 元 (≤ 15 digits of fen): the result is a safe integer. */
-export function textToFenNumber(text: string): number {
-  const i = text.indexOf(".");
-  if (i < 0 && text.length <= 13) return Number(text) * 100;
-  return Number(textToFen(text));
-}
-
-/** Integer fen → "1234.50" (exactly two decimals). */
-export function fenToText(fen: bigint): string {
-  const neg = fen < 0n;
-  const s = (neg ? -fen : fen).toString().padStart(3, "0");
-  return `${neg ? "-" : ""}${s.slice(0, -2)}.${s.slice(-2)}`;
-}
-
-/** Integer fen → a JSON number in 元. Correctly rounded division by 100 is the double of the two-decimal text. */
-export function fenToNumber(fen: bigint | number): number {
-  return Number(fen) / 100;
+/**
+ * textToFen for amounts below 10^13 元 (≤ 15 digits of fen): the result is a safe integer.
+ * Fast path: an integer text of ≤ 13 digits is its value × 100 (exact, < 2^53).
+ */
+export function textToFenNumber(text: string): Fen {
+  if (text.length <= 13 && text.indexOf(".") < 0) return (Number(text) * 100) as Fen;
+  return textToFen(text).toNumber() as Fen;
 }
 
 /**
@@ -83,19 +81,25 @@ export function floorDivSafe(p: number, d: number): [number, number] {
 
 /**
  * Decimal texts ≥ 0 scaled to integers sharing one power of ten. `nums` holds them as doubles when
- * every value and their sum are safe integers (exact, and far cheaper than bigint); `bigs` always
- * gives the exact bigint values.
+ * every value and their sum are safe integers (exact, and far cheaper than Decimals); `exact` always
+ * gives the exact values.
  */
 export interface ScaledValues {
   readonly scale: number;
   readonly length: number;
   /** Present when Σ values ≤ 2^53 − 1: every value and every partial sum is then exact in a double. */
   readonly nums?: Float64Array;
-  /** Σ values, exact. */
-  readonly sum: bigint;
-  bigs(): readonly bigint[];
+  /** The largest value, when `nums` is present. */
+  readonly max?: number;
+  /** Σ values, exact (an integer Decimal). */
+  readonly sum: Decimal;
+  /** The values as exact integer Decimals (for sums past 2^53). */
+  exact(): readonly Decimal[];
 }
 
+const ZEROS = "0".repeat(400);
+
+/** Scales decimal texts (≥ 0) to integers sharing one power of ten. */
 export function scaleTexts(texts: readonly string[]): ScaledValues {
   let scale = 0;
   for (const t of texts) {
@@ -105,6 +109,7 @@ export function scaleTexts(texts: readonly string[]): ScaledValues {
   const n = texts.length;
   const nums = new Float64Array(n);
   let sum = 0;
+  let max = 0;
   let safe = true;
   for (let i = 0; i < n && safe; i++) {
     const t = texts[i];
@@ -114,13 +119,22 @@ export function scaleTexts(texts: readonly string[]): ScaledValues {
     if (Number.isNaN(v)) safe = false;
     nums[i] = v;
     sum += v;
+    if (v > max) max = v;
     if (sum > Number.MAX_SAFE_INTEGER) safe = false;
   }
-  let bigCache: bigint[] | undefined;
-  const bigs = () => (bigCache ??= texts.map((t) => scaledInteger(t, scale)));
-  if (safe) return { scale, length: n, nums, sum: BigInt(sum), bigs };
-  const b = bigs();
-  return { scale, length: n, sum: b.reduce((a, x) => a + x, 0n), bigs };
+  let cache: Decimal[] | undefined;
+  const exact = () => (cache ??= texts.map((t) => scaledInteger(t, scale)));
+  if (safe) return { scale, length: n, nums, max, sum: new Exact(sum), exact };
+  return { scale, length: n, sum: exactSum(exact()), exact };
 }
 
-const ZEROS = "0".repeat(400);
+function exactSum(values: readonly Decimal[]): Decimal {
+  let s = new Exact(0);
+  for (const v of values) s = s.plus(v);
+  return s;
+}
+
+/** Integer weights ≥ 0 written as decimal text (`"123456789012345678"`) as ScaledValues. */
+export function integerWeights(weights: readonly string[]): ScaledValues {
+  return scaleTexts(weights);
+}

@@ -1,12 +1,13 @@
 /**
  * Household allocation, relief, grant and settlement (funding-rules.md §4; 003 附件3 二; 000 §五(二)1).
  *
- * Hot loop over tens of thousands of rows: amounts are integer fen in safe integers (every value is
- * bounded by the project's total, itself below 2^53 fen — see MONEY_LIMIT), areas are exact scaled
- * integers. No binary floating point touches money: doubles here only ever hold whole fen.
+ * Hot loop over tens of thousands of rows: amounts are integer fen (`Fen`) in safe integers, areas exact
+ * scaled integers. Every amount is bounded by the project's total or by Σ paid, both below 1万亿 元
+ * (input.ts refuses more), so every sum here stays below 2^53 fen and exact; `checkSafe` turns any
+ * breach of that bound into a thrown error, never a wrong number. No binary floating point rounds money.
  */
 import Decimal from "decimal.js";
-import { Dec, ONE, ZERO, toFen } from "./money";
+import { Dec, Exact, Fen, Money, ONE, Ratio, ZERO, asRatio, moneyToFen } from "./money";
 import { allocateFen } from "./allocate";
 import { decimalText, floorDivSafe, fractionDigits, scaleTexts, scaledInteger } from "./fixed";
 import { Policy, TIERS, Tier } from "./policy";
@@ -24,82 +25,98 @@ export interface HouseholdRow {
   readonly weight?: string;
   readonly status?: string;
   readonly statuses: readonly StatusKey[];
-  /** 已缴金额, fen ≥ 0. */
-  readonly paidFen: number;
+  /** 已缴金额 ≥ 0. */
+  readonly paidFen: Fen;
   readonly participated?: boolean;
   readonly agreed?: boolean;
 }
 
 export interface HouseholdResult {
   readonly id: string;
-  /** Tier shares in fen, §4.1. */
-  readonly byTier: Readonly<Record<Tier, number>>;
-  readonly gross: number;
-  readonly reliefRate: Decimal;
-  readonly relief: number;
-  readonly grant: number;
-  readonly net: number;
-  readonly paid: number;
+  /** Tier shares, §4.1. */
+  readonly byTier: Readonly<Record<Tier, Fen>>;
+  readonly gross: Fen;
+  readonly reliefRate: Ratio;
+  readonly relief: Fen;
+  readonly grant: Fen;
+  readonly net: Fen;
+  readonly paid: Fen;
   /** net − paid: > 0 补缴 (top-up), < 0 退还 (refund). */
-  readonly balance: number;
+  readonly balance: Fen;
 }
 
 export interface HouseholdTotals {
-  readonly byTier: Readonly<Record<Tier, number>>;
-  readonly gross: number;
-  readonly relief: number;
-  readonly grant: number;
-  readonly net: number;
-  readonly paid: number;
-  readonly balance: number;
-  /** Σ min(paid, net), fen. */
-  readonly collected: number;
+  readonly byTier: Readonly<Record<Tier, Fen>>;
+  readonly gross: Fen;
+  readonly relief: Fen;
+  readonly grant: Fen;
+  readonly net: Fen;
+  readonly paid: Fen;
+  readonly balance: Fen;
+  /** Σ min(paid, net). */
+  readonly collected: Fen;
   /** Σ min(paid, net) / Σ net, exact; 1 when Σ net = 0 (§4.7). */
-  readonly collectionRate: Decimal;
+  readonly collectionRate: Ratio;
   /** 自筹资金已全部到位 (000 §三(四), §五(三)). */
   readonly fullyCollected: boolean;
 }
 
 /** Settlement status text of the result sheet. */
-export function settlementStatus(balanceFen: number): "补缴" | "退还" | "已结清" {
-  return balanceFen > 0 ? "补缴" : balanceFen < 0 ? "退还" : "已结清";
+export function settlementStatus(balance: Fen): "补缴" | "退还" | "已结清" {
+  return balance > 0 ? "补缴" : balance < 0 ? "退还" : "已结清";
 }
 
 /** A rate as an exact fraction num/den, for integer rounding. */
-interface Fraction {
-  readonly num: bigint;
-  readonly den: bigint;
-  /** Largest fen for which 2·fen·num + den is a safe integer (then doubles are exact). */
+export interface Fraction {
+  readonly rate: Ratio;
+  /** num / den = rate; in doubles when both are safe integers (else `safeUpTo` is −1). */
+  readonly num: number;
+  readonly den: number;
+  /** Largest fen for which 2·fen·num + den is a safe integer (then `roundRateInDoubles` is exact). */
   readonly safeUpTo: number;
 }
 
-function rateFraction(rate: Decimal): Fraction {
+export function rateFraction(rate: Ratio): Fraction {
   const text = decimalText(rate);
   const scale = fractionDigits(text);
-  const num = scaledInteger(text, scale);
-  const den = 10n ** BigInt(scale);
-  const safeUpTo = num === 0n ? Number.MAX_SAFE_INTEGER : Number((MAX_SAFE - den) / (2n * num));
-  return { num, den, safeUpTo };
+  const num = scaledInteger(text, scale).toNumber();
+  const den = 10 ** scale;
+  const fits = scale <= 15 && Number.isSafeInteger(num) && Number.isSafeInteger(den);
+  const safeUpTo = !fits ? -1 : num === 0 ? Number.MAX_SAFE_INTEGER : Math.floor((Number.MAX_SAFE_INTEGER - den) / (2 * num)) - 1;
+  return { rate, num, den, safeUpTo };
 }
 
-/** round_half_up(fen × num / den), exact: in doubles while every product is a safe integer, else bigint. */
-function applyRate(fen: number, f: Fraction): number {
-  if (fen <= f.safeUpTo) return floorDivSafe(2 * fen * Number(f.num) + Number(f.den), 2 * Number(f.den))[0];
-  return Number((2n * BigInt(fen) * f.num + f.den) / (2n * f.den));
+/** round_half_up(fen × num / den) in doubles. Requires fen ≤ f.safeUpTo. */
+export function roundRateInDoubles(fen: Fen, f: Fraction): Fen {
+  return floorDivSafe(2 * fen * f.num + f.den, 2 * f.den)[0] as Fen;
 }
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** round_half_up(fen × rate) in exact Decimals (any size). fen ≥ 0. */
+export function roundRateExactly(fen: Fen, f: Fraction): Fen {
+  return new Exact(fen).times(f.rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() as Fen;
+}
+
+/** round_half_up(fen × rate), exact: in doubles while every product is a safe integer, else Decimals. */
+function applyRate(fen: Fen, f: Fraction): Fen {
+  return fen <= f.safeUpTo ? roundRateInDoubles(fen, f) : roundRateExactly(fen, f);
+}
+
+/** A total that left the safe range would be inexact: a bug upstream (input.ts bounds every sum). */
+function checkSafe(name: string, v: number): Fen {
+  if (!Number.isSafeInteger(v)) throw new RangeError(`households: the total ${name} (${v} fen) is outside the exact range`);
+  return v as Fen;
+}
 
 /**
  * §4.1 split of each tier's resident total over households by area (or explicit weight).
  * byTier: fen per tier (from the project). rows: ≥ 1 household, allocation weights not all 0.
  */
-export function allocateHouseholds(rows: readonly HouseholdRow[], byTierFen: Readonly<Record<Tier, number>>): Record<Tier, number[]> {
+export function allocateHouseholds(rows: readonly HouseholdRow[], byTier: Readonly<Record<Tier, Fen>>): Record<Tier, Fen[]> {
   const weights = scaleTexts(rows.map((r) => r.weight ?? r.area));
   return {
-    basic: allocateFen(byTierFen.basic, weights),
-    improvement: allocateFen(byTierFen.improvement, weights),
-    enhancement: allocateFen(byTierFen.enhancement, weights),
+    basic: allocateFen(byTier.basic, weights),
+    improvement: allocateFen(byTier.improvement, weights),
+    enhancement: allocateFen(byTier.enhancement, weights),
   };
 }
 
@@ -109,84 +126,78 @@ export function allocateHouseholds(rows: readonly HouseholdRow[], byTierFen: Rea
  */
 export function computeHouseholds(
   rows: readonly HouseholdRow[],
-  byTier: Readonly<Record<Tier, Decimal>>,
+  byTier: Readonly<Record<Tier, Money>>,
   policy: Policy,
 ): { households: HouseholdResult[]; totals: HouseholdTotals } {
-  const byTierFen = { basic: 0, improvement: 0, enhancement: 0 };
-  for (const t of TIERS) byTierFen[t] = Number(toFen(byTier[t]));
+  const byTierFen = { basic: moneyToFen(byTier.basic), improvement: moneyToFen(byTier.improvement), enhancement: moneyToFen(byTier.enhancement) };
   const shares = rows.length > 0 ? allocateHouseholds(rows, byTierFen) : { basic: [], improvement: [], enhancement: [] };
   const reliefTiers = new Set(policy.reliefTiers);
   const inRelief = TIERS.map((t) => reliefTiers.has(t));
-  const grantFen = Number(toFen(policy.grantHardshipWorker.toDecimalPlaces(2)));
-  const fractions = new Map<string, { rate: Decimal; f: Fraction }>();
+  const grantFen = moneyToFen(policy.grantHardshipWorker);
+  const fractions = new Map<string, Fraction>();
+  const noRate = asRatio(ZERO);
 
   const households = new Array<HouseholdResult>(rows.length);
-  const tot = { basic: 0, improvement: 0, enhancement: 0, gross: 0, relief: 0, grant: 0, net: 0, paid: 0, balance: 0, collected: 0 };
+  let tb = 0;
+  let ti = 0;
+  let te = 0;
+  let tRelief = 0;
+  let tGrant = 0;
+  let tPaid = 0;
+  let tCollected = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const b = shares.basic[i];
     const im = shares.improvement[i];
     const e = shares.enhancement[i];
-    const gross = b + im + e;
+    const gross = (b + im + e) as Fen;
     // §4.3: relief applies to the household's shares of the relief tiers (完善类、提升类 by default).
-    const reliefBase = (inRelief[0] ? b : 0) + (inRelief[1] ? im : 0) + (inRelief[2] ? e : 0);
-    let rate: Decimal = ZERO;
-    let relief = 0;
+    let rate = noRate;
+    let relief = 0 as Fen;
     if (row.statuses.length > 0) {
       rate = reliefRate(row.statuses, policy);
       if (!rate.isZero()) {
         const key = rate.toString();
-        let entry = fractions.get(key);
-        if (entry === undefined) {
-          entry = { rate, f: rateFraction(rate) };
-          fractions.set(key, entry);
-        }
-        relief = applyRate(reliefBase, entry.f);
+        let f = fractions.get(key);
+        if (f === undefined) fractions.set(key, (f = rateFraction(rate)));
+        relief = applyRate(((inRelief[0] ? b : 0) + (inRelief[1] ? im : 0) + (inRelief[2] ? e : 0)) as Fen, f);
       }
     }
     // §4.4 (003 附件3 二): 送温暖 grant, never more than what is left after relief.
-    const grant = isHardshipWorker(row.statuses) ? Math.min(grantFen, gross - relief) : 0;
-    const net = gross - relief - grant;
+    const grant = (isHardshipWorker(row.statuses) ? Math.min(grantFen, gross - relief) : 0) as Fen;
+    const net = (gross - relief - grant) as Fen;
     const paid = row.paidFen;
-    const balance = net - paid;
-    households[i] = {
-      id: row.id,
-      byTier: { basic: b, improvement: im, enhancement: e },
+    households[i] = { id: row.id, byTier: { basic: b, improvement: im, enhancement: e }, gross, reliefRate: rate, relief, grant, net, paid, balance: (net - paid) as Fen };
+    tb += b;
+    ti += im;
+    te += e;
+    tRelief += relief;
+    tGrant += grant;
+    tPaid += paid;
+    // §4.7: over-payment by one household never hides another's arrears.
+    tCollected += paid < net ? paid : net;
+  }
+  // Every addend is ≥ 0, so if the final double sums are safe integers every partial sum was exact.
+  const gross = checkSafe("gross", tb + ti + te);
+  const relief = checkSafe("relief", tRelief);
+  const grant = checkSafe("grant", tGrant);
+  const paid = checkSafe("paid", tPaid);
+  const collected = checkSafe("collected", tCollected);
+  const net = (gross - relief - grant) as Fen;
+  const collectionRate = asRatio(net === 0 ? ONE : new Dec(collected).dividedBy(net));
+  return {
+    households,
+    totals: {
+      byTier: { basic: checkSafe("basic", tb), improvement: checkSafe("improvement", ti), enhancement: checkSafe("enhancement", te) },
       gross,
-      reliefRate: rate,
       relief,
       grant,
       net,
       paid,
-      balance,
-    };
-    tot.basic += b;
-    tot.improvement += im;
-    tot.enhancement += e;
-    tot.gross += gross;
-    tot.relief += relief;
-    tot.grant += grant;
-    tot.net += net;
-    tot.paid += paid;
-    tot.balance += balance;
-    // §4.7: over-payment by one household never hides another's arrears.
-    tot.collected += Math.min(paid, net);
-  }
-  const collectionRate = tot.net === 0 ? ONE : new Dec(tot.collected).dividedBy(tot.net);
-  return {
-    households,
-    totals: {
-      byTier: { basic: tot.basic, improvement: tot.improvement, enhancement: tot.enhancement },
-      gross: tot.gross,
-      relief: tot.relief,
-      grant: tot.grant,
-      net: tot.net,
-      paid: tot.paid,
-      balance: tot.balance,
-      collected: tot.collected,
+      balance: (net - paid) as Fen,
+      collected,
       collectionRate,
-      fullyCollected: tot.collected === tot.net,
+      fullyCollected: collected === net,
     },
   };
 }
-

@@ -4,14 +4,14 @@
  * path before anything is computed (funding-rules.md §8).
  */
 import Decimal from "decimal.js";
-import { EngineError, Path, Result, describe, engineError, fail, ok } from "./errors";
+import { EngineError, Path, Result, describe, engineError, engineErrorAt, fail, ok } from "./errors";
 import { decimalText, textToFenNumber } from "./fixed";
-import { ZERO } from "./money";
-import { Policy, TIERS, Tier, resolvePolicy } from "./policy";
+import { Fen, Money, ZERO_MONEY } from "./money";
+import { BUILT_IN_POLICIES, Policy, TIERS, Tier, resolvePolicy } from "./policy";
 import { ProjectInput } from "./project";
 import { HouseholdRow } from "./households";
 import { StatusKey, parseStatuses } from "./relief";
-import { MONEY_LIMIT, readArea, readMoney, readText, readYesNo } from "./read";
+import { MONEY_LIMIT_FEN, isBlankValue, readArea, readMoney, readText, readYesNo } from "./read";
 
 export interface CalcInput {
   readonly policy: Policy;
@@ -20,48 +20,52 @@ export interface CalcInput {
   readonly households?: readonly HouseholdRow[];
 }
 
-const TOP_KEYS = ["policy", "project", "households"];
-const PROJECT_KEYS = ["name", "area", "costs", "socialCapital", "elevatorCost"];
-const HOUSEHOLD_KEYS = ["id", "owner", "area", "exclusiveArea", "weight", "status", "paid", "participated", "agreed", "note"];
+export const TOP_KEYS = ["policy", "project", "households"];
+export const PROJECT_KEYS = ["name", "area", "costs", "socialCapital", "elevatorCost"];
+export const HOUSEHOLD_KEYS = ["id", "owner", "area", "exclusiveArea", "weight", "status", "paid", "participated", "agreed", "note"];
 
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && !Decimal.isDecimal(x);
+export function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && !Decimal.isDecimal(x) && !(x instanceof Date);
 }
 
 /** Unknown members are errors: a misspelt `socialCaptial` must not silently become 0. */
-function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], path: Path, errors: EngineError[]): void {
+export function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], path: Path, errors: EngineError[]): void {
   for (const k of Object.keys(obj)) {
-    if (!allowed.includes(k)) errors.push(engineError("field.unknown", [...path, k], { found: k, detail: allowed.join(", ") }));
+    if (!allowed.includes(k)) errors.push(engineError("field.unknown", [...path, k], { found: k, accepted: allowed }));
   }
 }
 
-function collect<T>(r: Result<T>, errors: EngineError[]): T | undefined {
+export function collect<T>(r: Result<T>, errors: EngineError[]): T | undefined {
   if (r.ok) return r.value;
   errors.push(...r.errors);
   return undefined;
 }
 
-const MONEY_LIMIT_NUMBER = MONEY_LIMIT.toNumber();
+function householdPath(i: number, field?: string): Path {
+  return field === undefined ? ["households", i] : ["households", i, field];
+}
 
 /**
  * Fast reader for the per-household numbers: a finite JSON number (or Decimal) as plain decimal text.
- * Text is refused ("text in number fields").
+ * Text is refused ("text in number fields"); the workbook and function edges turn numeric text into
+ * numbers before this (read.ts `numericText`).
  */
 function numberText(value: unknown, i: number, field: string, errors: EngineError[]): string | undefined {
   if (typeof value === "number" && Number.isFinite(value)) return decimalText(value);
   if (Decimal.isDecimal(value) && (value as Decimal).isFinite()) return decimalText(value as Decimal);
-  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
-    errors.push(engineError("required", householdPath(i, field)));
-  } else {
-    errors.push(engineError("type.number", householdPath(i, field), { found: describe(value) }));
-  }
+  if (isBlankValue(value)) errors.push(engineError("required", householdPath(i, field)));
+  else if (value instanceof Date) errors.push(engineError("type.date", householdPath(i, field), { found: describe(value) }));
+  else errors.push(engineError("type.number", householdPath(i, field), { found: describe(value) }));
   return undefined;
 }
 
 /** True when a number text is > 0 (text from decimalText: no exponent). */
-function isPositiveText(t: string): boolean {
-  return !t.startsWith("-") && /[1-9]/.test(t);
-}
+const isPositiveText = (t: string): boolean => !t.startsWith("-") && /[1-9]/.test(t);
+/** True when a number text is < 0 (−0 is zero, as everywhere: read.ts `isNegativeValue`). */
+const isNegativeText = (t: string): boolean => t.startsWith("-") && /[1-9]/.test(t);
+
+const NO_STATUSES: StatusKey[] = [];
+const HOUSEHOLD_KEY_SET = new Set(HOUSEHOLD_KEYS);
 
 function readHousehold(raw: unknown, i: number, errors: EngineError[]): HouseholdRow | undefined {
   // Paths are built only when something is wrong (householdPath): this runs for tens of thousands of rows.
@@ -71,7 +75,7 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
   }
   const before = errors.length;
   for (const k in raw) {
-    if (!HOUSEHOLD_KEY_SET.has(k)) errors.push(engineError("field.unknown", householdPath(i, k), { found: k, detail: HOUSEHOLD_KEYS.join(", ") }));
+    if (!HOUSEHOLD_KEY_SET.has(k)) errors.push(engineError("field.unknown", householdPath(i, k), { found: k, accepted: HOUSEHOLD_KEYS }));
   }
   let id: string | undefined;
   if (typeof raw.id === "string" && raw.id.trim() !== "") id = raw.id.trim();
@@ -95,7 +99,8 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
   let weight: string | undefined;
   if (raw.weight !== undefined && raw.weight !== null) {
     weight = numberText(raw.weight, i, "weight", errors);
-    if (weight !== undefined && weight.startsWith("-")) errors.push(engineError("weight.negative", householdPath(i, "weight"), { found: describe(raw.weight) }));
+    if (weight !== undefined && isNegativeText(weight)) errors.push(engineError("weight.negative", householdPath(i, "weight"), { found: describe(raw.weight) }));
+    else if (weight !== undefined && weight.startsWith("-")) weight = weight.slice(1); // −0
   }
   let status: string | undefined;
   let statuses: StatusKey[] = NO_STATUSES;
@@ -104,13 +109,17 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
     statuses = collect(parseStatuses(status, householdPath(i, "status")), errors) ?? NO_STATUSES;
   }
 
-  let paidFen = 0;
+  let paidFen = 0 as Fen;
   if (raw.paid !== undefined && raw.paid !== null) {
     const paid = numberText(raw.paid, i, "paid", errors);
     if (paid !== undefined) {
-      if (paid.startsWith("-")) errors.push(engineError("money.negative", householdPath(i, "paid"), { found: describe(raw.paid) }));
-      else if (Number(paid) > MONEY_LIMIT_NUMBER) errors.push(engineError("money.tooLarge", householdPath(i, "paid"), { found: describe(raw.paid) }));
-      else paidFen = textToFenNumber(paid);
+      // The same rule as every money field (read.ts moneyFrom): ≥ 0 (−0 is 0), at most 1万亿 元.
+      if (isNegativeText(paid)) errors.push(engineError("money.negative", householdPath(i, "paid"), { found: describe(raw.paid) }));
+      else {
+        const fen = textToFenNumber(paid.startsWith("-") ? paid.slice(1) : paid);
+        if (fen > MONEY_LIMIT_FEN) errors.push(engineError("money.tooLarge", householdPath(i, "paid"), { found: describe(raw.paid) }));
+        else paidFen = fen;
+      }
     }
   }
   const participated = typeof raw.participated === "boolean" ? raw.participated : collect(readYesNo(raw.participated, householdPath(i, "participated")), errors);
@@ -121,16 +130,10 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
   return { id: id!, owner, area: area!, exclusiveArea, weight, status, statuses, paidFen, participated, agreed };
 }
 
-function householdPath(i: number, field?: string): Path {
-  return field === undefined ? ["households", i] : ["households", i, field];
-}
-
-const NO_STATUSES: StatusKey[] = [];
-const HOUSEHOLD_KEY_SET = new Set(HOUSEHOLD_KEYS);
-
 /**
  * Reads the household table. Every row is checked; duplicate ids name both rows; an all-zero weight
- * column is an error (nothing to split over).
+ * column is an error (nothing to split over); Σ paid above 1万亿 元 is an error (every total then stays
+ * exact in safe integers: households.ts).
  */
 export function readHouseholds(raw: unknown, errors: EngineError[]): HouseholdRow[] | undefined {
   if (!Array.isArray(raw)) {
@@ -140,13 +143,20 @@ export function readHouseholds(raw: unknown, errors: EngineError[]): HouseholdRo
   const rows: HouseholdRow[] = [];
   const seen = new Map<string, number>();
   const before = errors.length;
+  let paid = 0;
+  let paidReported = false;
   for (let i = 0; i < raw.length; i++) {
     const row = readHousehold(raw[i], i, errors);
     if (row === undefined) continue;
     const first = seen.get(row.id);
     if (first !== undefined) {
-      errors.push(engineError("id.duplicate", ["households", i, "id"], { found: row.id, detail: `与 households[${first}] 相同`, detailEn: `same as households[${first}]` }));
+      errors.push(engineErrorAt("id.duplicate", householdPath(i, "id"), { found: row.id }, { first: householdPath(first, "id") }));
     } else seen.set(row.id, i);
+    paid += row.paidFen;
+    if (paid > MONEY_LIMIT_FEN && !paidReported) {
+      errors.push(engineError("money.totalTooLarge", householdPath(i, "paid"), { what: "已缴金额", whatEn: "amounts paid" }));
+      paidReported = true;
+    }
     rows.push(row);
   }
   if (errors.length === before && rows.length > 0 && rows.every((r) => r.weight !== undefined && !/[1-9]/.test(r.weight))) {
@@ -154,8 +164,7 @@ export function readHouseholds(raw: unknown, errors: EngineError[]): HouseholdRo
   }
   // §5: the vote weighs exclusive areas; the household area stands in only where no exclusive area is
   // given at all. A half-filled column would mix the two (they differ by the shared area) and could
-  // flip the vote unnoticed.
-  // (Checked once every row is valid, so that rows[k] is households[k].)
+  // flip the vote unnoticed. (Checked once every row is valid, so that rows[k] is households[k].)
   if (errors.length === before && rows.some((r) => r.participated !== undefined) && rows.some((r) => r.exclusiveArea !== undefined)) {
     rows.forEach((r, k) => {
       if (r.exclusiveArea === undefined) errors.push(engineError("vote.exclusiveAreaMissing", ["households", k, "exclusiveArea"]));
@@ -178,22 +187,35 @@ function readProject(raw: unknown, errors: EngineError[]): ProjectInput | undefi
   checkKeys(raw, PROJECT_KEYS, path, errors);
   const name = collect(readText(raw.name, [...path, "name"]), errors);
   const area = collect(readArea(raw.area, [...path, "area"]), errors);
-  const costs = {} as Record<Tier, Decimal>;
+  const costs = {} as Record<Tier, Money>;
   if (raw.costs === undefined) errors.push(engineError("required", [...path, "costs"]));
   else if (!isPlainObject(raw.costs)) errors.push(engineError("type.object", [...path, "costs"], { found: describe(raw.costs) }));
   else {
     checkKeys(raw.costs, TIERS, [...path, "costs"], errors);
     // A tier the project has no items in may be omitted: its cost is 0.
-    for (const t of TIERS) costs[t] = collect(readMoney(raw.costs[t], [...path, "costs", t], ZERO), errors) ?? ZERO;
+    for (const t of TIERS) costs[t] = collect(readMoney(raw.costs[t], [...path, "costs", t], ZERO_MONEY), errors) ?? ZERO_MONEY;
   }
-  const socialCapital = collect(readMoney(raw.socialCapital, [...path, "socialCapital"], ZERO), errors);
-  const elevatorCost = collect(readMoney(raw.elevatorCost, [...path, "elevatorCost"], ZERO), errors);
+  const socialCapital = collect(readMoney(raw.socialCapital, [...path, "socialCapital"], ZERO_MONEY), errors);
+  const elevatorCost = collect(readMoney(raw.elevatorCost, [...path, "elevatorCost"], ZERO_MONEY), errors);
   if (errors.length > before) return undefined;
   return { name, area: area!, costs, socialCapital: socialCapital!, elevatorCost: elevatorCost! };
 }
 
 /**
- * Validates a raw input object `{ policy?, project, households? }`. Every problem is reported.
+ * Validates the project and households of a raw input under a policy already built (the workbook and
+ * the functions build theirs from their own rows). Every problem is reported.
+ */
+export function validateWithPolicy(raw: { project?: unknown; households?: unknown }, policy: Policy): Result<CalcInput> {
+  const errors: EngineError[] = [];
+  const project = readProject(raw.project, errors);
+  const households = raw.households === undefined ? undefined : readHouseholds(raw.households, errors);
+  if (errors.length > 0) return fail(errors);
+  return ok({ policy, project: project!, households });
+}
+
+/**
+ * Validates a raw input object `{ policy?, project, households? }` (the command line's JSON). Every
+ * problem is reported, the policy's first.
  * @example validateInput({ project: { area: 8000, costs: { basic: 2000000 } } }).ok // true
  */
 export function validateInput(raw: unknown): Result<CalcInput> {
@@ -202,8 +224,9 @@ export function validateInput(raw: unknown): Result<CalcInput> {
   const errors: EngineError[] = [];
   checkKeys(raw, TOP_KEYS, [], errors);
   const policy = collect(resolvePolicy(raw.policy), errors);
-  const project = readProject(raw.project, errors);
-  const households = raw.households === undefined ? undefined : readHouseholds(raw.households, errors);
-  if (errors.length > 0) return fail(errors);
-  return ok({ policy: policy!, project: project!, households });
+  // When the policy is invalid the rest is still checked (every problem at once); validation does
+  // not depend on which policy it is.
+  const rest = validateWithPolicy(raw, policy ?? BUILT_IN_POLICIES.default);
+  if (!rest.ok) return fail([...errors, ...rest.errors]);
+  return errors.length > 0 ? fail(errors) : rest;
 }

@@ -3,17 +3,17 @@
  * the capped fiscal subsidy, the excess above the cap borne by residents, and R split by tier.
  */
 import Decimal from "decimal.js";
-import { Money, ONE, floorFen, roundFen, sum } from "./money";
+import { Money, ONE, floorFen, roundFen, sum, sumMoney } from "./money";
 import { Result, engineError, fail, ok } from "./errors";
 import { Policy, TIERS, Tier } from "./policy";
 import { allocate } from "./allocate";
-import { approvalPath } from "./approval";
+import { ApprovalPathKind, approvalPathKind } from "./approval";
 
 export interface ProjectInput {
   readonly name?: string;
   /** 改造建筑面积 m², > 0, including shared area (000 §五(二)1). */
   readonly area: Decimal;
-  /** Tier costs, 元, whole fen, ≥ 0. */
+  /** Tier costs, 元, ≥ 0. */
   readonly costs: Readonly<Record<Tier, Money>>;
   /** 社会资金, 元, ≥ 0. */
   readonly socialCapital: Money;
@@ -43,15 +43,16 @@ export interface ProjectFunding {
   /** round(F / A). */
   readonly fiscalPerSqm: Money;
   readonly elevatorCost: Money;
-  readonly approvalPath: string;
+  /** §6: which approval documents may be merged (edges render its text). */
+  readonly approvalPath: ApprovalPathKind;
 }
 
 /**
  * §3.2 R0 = round(rb·Cb + ri·Ci + re·Ce) — "按改造内容加权计算" (000 §五(二)1).
  * costs: 元 ≥ 0.
- * @example residentBase({ basic: 2000000, improvement: 1000000, enhancement: 500000 } (as Decimals), default) // 850000.00
+ * @example residentBase({ basic: 2000000, improvement: 1000000, enhancement: 500000 } (as Money), default) // 850000.00
  */
-export function residentBase(costs: Readonly<Record<Tier, Decimal>>, policy: Policy): Money {
+export function residentBase(costs: Readonly<Record<Tier, Money>>, policy: Policy): Money {
   return roundFen(sum(TIERS.map((t) => policy.tierRates[t].times(costs[t]))));
 }
 
@@ -60,7 +61,7 @@ export function residentBase(costs: Readonly<Record<Tier, Decimal>>, policy: Pol
  * tier would have received. Weights rk·Ck + X·Ck·(1−rk)/D with D = Σ Cj·(1−rj) are multiplied through
  * by D so that they stay finite decimals (the split is scale-invariant), which keeps the tie-breaks exact.
  */
-export function tierWeights(costs: Readonly<Record<Tier, Decimal>>, excess: Decimal, policy: Policy): Record<Tier, Decimal> {
+export function tierWeights(costs: Readonly<Record<Tier, Money>>, excess: Money, policy: Policy): Record<Tier, Decimal> {
   const D = sum(TIERS.map((t) => costs[t].times(ONE.minus(policy.tierRates[t]))));
   const w = {} as Record<Tier, Decimal>;
   for (const t of TIERS) {
@@ -76,22 +77,20 @@ export function tierWeights(costs: Readonly<Record<Tier, Decimal>>, excess: Deci
  * residents' funds (§3.3).
  */
 export function computeProject(input: ProjectInput, policy: Policy): Result<ProjectFunding> {
-  const T = sum(TIERS.map((t) => input.costs[t]));
+  const T = sumMoney(TIERS.map((t) => input.costs[t]));
   const R0 = residentBase(input.costs, policy);
   const S = input.socialCapital;
-  const F0 = T.minus(R0).minus(S);
+  const F0 = T.minus(R0).minus(S) as Money;
   if (F0.isNegative()) {
     // §3.3: F0 < 0 is invalid input, nothing computed.
-    return fail([
-      engineError("funding.socialCapital", ["project", "socialCapital"], { found: S.toFixed(2), detail: T.minus(R0).toFixed(2) }),
-    ]);
+    return fail([engineError("funding.socialCapital", ["project", "socialCapital"], { found: S.toFixed(2), left: T.minus(R0).toFixed(2) })]);
   }
   // 000 §五(二)1: 高于300元/m²的按300元/m²补助；低于的按实补助 — floor so F never exceeds c per m².
   const cap = policy.capPerSqm === null ? null : floorFen(policy.capPerSqm.times(input.area));
   const F = cap !== null && cap.lessThan(F0) ? cap : F0;
   // 000 §五(二)1: 超出部分居民自理.
-  const X = F0.minus(F);
-  const R = R0.plus(X);
+  const X = F0.minus(F) as Money;
+  const R = R0.plus(X) as Money;
   const weights = tierWeights(input.costs, X, policy);
   const split = allocate(R, TIERS.map((t) => weights[t]));
   const residentByTier = { basic: split[0], improvement: split[1], enhancement: split[2] };
@@ -108,7 +107,6 @@ export function computeProject(input: ProjectInput, policy: Policy): Result<Proj
     socialCapital: S,
     fiscalPerSqm: roundFen(F.dividedBy(input.area)),
     elevatorCost: input.elevatorCost,
-    approvalPath: approvalPath(T, policy),
+    approvalPath: approvalPathKind(T, policy),
   });
 }
-

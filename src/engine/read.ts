@@ -1,37 +1,71 @@
 /**
- * Readers for untrusted input values: one place that decides what a number, an amount of money,
- * an area and a yes/no are (funding-rules.md §2, §5, §8). Each returns a value or an error with its path.
+ * Readers for untrusted input values: the one place that decides what a number, an amount of money,
+ * an area, a yes/no and a number typed as text are (funding-rules.md §2, §5, §8). Every edge — JSON,
+ * workbook cells, custom-function arguments, policy rows — reads through these. Each returns a value
+ * or an error with its path.
  */
 import Decimal from "decimal.js";
 import { Dec, Money, roundFen } from "./money";
 import { Path, Result, describe, engineError, fail, ok } from "./errors";
 
-/** A finite number (JSON number or Decimal). Text is refused: "text in number fields" is invalid input. */
+/** True for a missing value: undefined, null, or text that is only whitespace. */
+export function isBlankValue(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** A date where a number is expected: named as a date, never taken as its serial number. */
+function dateError(value: Date, path: Path) {
+  return fail<never>([engineError("type.date", path, { found: describe(value) })]);
+}
+
+/** A finite number (JSON number or Decimal). Text is refused: "text in number fields" is invalid JSON input. */
 export function readFiniteNumber(value: unknown, path: Path): Result<Decimal> {
   if (Decimal.isDecimal(value)) {
     return (value as Decimal).isFinite() ? ok(new Dec(value as Decimal)) : fail([engineError("type.number", path, { found: String(value) })]);
   }
   if (typeof value === "number" && Number.isFinite(value)) return ok(new Dec(value));
-  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
-    return fail([engineError("required", path)]);
-  }
+  if (isBlankValue(value)) return fail([engineError("required", path)]);
+  if (value instanceof Date) return dateError(value, path);
   return fail([engineError("type.number", path, { found: describe(value) })]);
 }
 
 /**
+ * A number from a cell, a function argument or a policy row: a number, or text that is a plain number
+ * (`numericText`: "1,200.50", full-width "２５０"). Any other text is an error naming what was found.
+ */
+export function readNumberLike(value: unknown, path: Path): Result<Decimal> {
+  if (typeof value === "string" && !isBlankValue(value)) {
+    const n = numericText(value);
+    if (n !== undefined) return ok(new Dec(n));
+  }
+  return readFiniteNumber(value, path);
+}
+
+/**
  * The largest amount read (1万亿 元). Far above any programme, and it keeps every sum of fen below
- * 2^53, so the per-household loops can use safe integers exactly.
+ * 2^53, so the per-household loops can use safe integers exactly (sums are checked: see input.ts).
  */
 export const MONEY_LIMIT = new Dec("1000000000000");
+/** MONEY_LIMIT in fen, as a number (exact). */
+export const MONEY_LIMIT_FEN = 100_000_000_000_000;
+
+/** True for a negative value other than −0 (−0 is zero: accepted everywhere as 0). */
+export function isNegativeValue(d: Decimal): boolean {
+  return d.isNegative() && !d.isZero();
+}
+
+/** Money ≥ 0 from a checked number, rounded to the fen half away from zero (§2). */
+export function moneyFrom(d: Decimal, value: unknown, path: Path): Result<Money> {
+  if (isNegativeValue(d)) return fail([engineError("money.negative", path, { found: describe(value) })]);
+  if (d.greaterThan(MONEY_LIMIT)) return fail([engineError("money.tooLarge", path, { found: describe(value) })]);
+  return ok(roundFen(d.abs()));
+}
 
 /** Money ≥ 0, rounded to the fen half away from zero when read (§2). Missing → `fallback` if given. */
 export function readMoney(value: unknown, path: Path, fallback?: Money): Result<Money> {
   if ((value === undefined || value === null) && fallback !== undefined) return ok(fallback);
   const r = readFiniteNumber(value, path);
-  if (!r.ok) return r;
-  if (r.value.isNegative()) return fail([engineError("money.negative", path, { found: describe(value) })]);
-  if (r.value.greaterThan(MONEY_LIMIT)) return fail([engineError("money.tooLarge", path, { found: describe(value) })]);
-  return ok(roundFen(r.value));
+  return r.ok ? moneyFrom(r.value, value, path) : r;
 }
 
 /** Area in m², > 0 (§4.1: areas must be > 0). Kept exact, not rounded. */
@@ -46,8 +80,8 @@ const YES = new Set(["true", "1", "是", "y", "yes", "√", "✓", "同意"]);
 const NO = new Set(["false", "0", "否", "n", "no", "×", "✗", "x", "不同意"]);
 
 /**
- * A yes/no cell (§5): TRUE/FALSE, 1/0, 是/否, Y/N, yes/no, √/×, 同意/不同意, case-insensitive.
- * Missing or blank → undefined (the caller decides what blank means).
+ * A yes/no value (§5): TRUE/FALSE, 1/0, 是/否, Y/N, yes/no, √/×, 同意/不同意, case-insensitive,
+ * full-width folded. Missing or blank → undefined (the caller decides what blank means).
  */
 export function readYesNo(value: unknown, path: Path): Result<boolean | undefined> {
   if (value === undefined || value === null) return ok(undefined);
@@ -57,7 +91,7 @@ export function readYesNo(value: unknown, path: Path): Result<boolean | undefine
     if (value === 0) return ok(false);
   }
   if (typeof value === "string") {
-    const s = value.trim().toLowerCase();
+    const s = value.normalize("NFKC").trim().toLowerCase();
     if (s === "") return ok(undefined);
     if (YES.has(s)) return ok(true);
     if (NO.has(s)) return ok(false);
@@ -78,8 +112,8 @@ const NUMERIC_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 /**
  * A number typed as text in a spreadsheet cell ("1,200.50", full-width "３０００", spaces around), as
  * the number it shows; undefined when the text is anything else or has more than 15 significant digits
- * (beyond that a double cannot hold what was typed). JSON input never goes through here: text in a
- * JSON number field stays an error.
+ * (beyond that a double cannot hold what was typed). JSON numbers of the household and project never
+ * go through here: text there stays an error.
  */
 export function numericText(text: string): number | undefined {
   const t = text.trim().normalize("NFKC");

@@ -1,34 +1,33 @@
 /**
  * Hardship statuses and the relief rate (funding-rules.md §4.3–4.4; 003 附件3 二).
  */
-import Decimal from "decimal.js";
-import { ZERO } from "./money";
+import { Ratio, ZERO, asRatio } from "./money";
 import { Path, Result, engineError, fail, ok } from "./errors";
 import { Policy, ReliefKey } from "./policy";
 
 export type StatusKey = ReliefKey | "hardship-worker";
 
 /** Accepted labels → status key (§4.3 table and §4.4). The English keys are accepted too. */
-export const STATUS_LABELS: Readonly<Record<string, StatusKey>> = {
-  特困供养人员: "specially-supported",
-  特困人员: "specially-supported",
-  特困: "specially-supported",
-  低保户: "low-income",
-  低保: "low-income",
-  困难计生户: "family-planning-hardship",
-  困难计生家庭: "family-planning-hardship",
-  贫困残疾人户: "poor-disabled",
-  贫困残疾人家庭: "poor-disabled",
-  生活困难职工: "hardship-worker",
-  "specially-supported": "specially-supported",
-  "low-income": "low-income",
-  "family-planning-hardship": "family-planning-hardship",
-  "poor-disabled": "poor-disabled",
-  "hardship-worker": "hardship-worker",
-};
+export const STATUS_LABELS: ReadonlyMap<string, StatusKey> = new Map<string, StatusKey>([
+  ["特困供养人员", "specially-supported"],
+  ["特困人员", "specially-supported"],
+  ["特困", "specially-supported"],
+  ["低保户", "low-income"],
+  ["低保", "low-income"],
+  ["困难计生户", "family-planning-hardship"],
+  ["困难计生家庭", "family-planning-hardship"],
+  ["贫困残疾人户", "poor-disabled"],
+  ["贫困残疾人家庭", "poor-disabled"],
+  ["生活困难职工", "hardship-worker"],
+  ["specially-supported", "specially-supported"],
+  ["low-income", "low-income"],
+  ["family-planning-hardship", "family-planning-hardship"],
+  ["poor-disabled", "poor-disabled"],
+  ["hardship-worker", "hardship-worker"],
+]);
 
 /** The Chinese labels, for error messages and data validation lists. */
-export const ACCEPTED_STATUS_LABELS: readonly string[] = Object.keys(STATUS_LABELS).filter((k) => /[^\x00-\x7f]/.test(k));
+export const ACCEPTED_STATUS_LABELS: readonly string[] = [...STATUS_LABELS.keys()].filter((k) => /[^\x00-\x7f]/.test(k));
 
 /** §4.3: several statuses in one cell, separated by 、 , ， ; ； / or spaces. */
 const SEPARATORS = /[、,，;；/\s\u3000]+/;
@@ -43,18 +42,17 @@ export function parseStatuses(text: string | undefined, path: Path): Result<Stat
   const keys: StatusKey[] = [];
   for (const label of text.split(SEPARATORS)) {
     if (label === "") continue;
-    const key = Object.prototype.hasOwnProperty.call(STATUS_LABELS, label) ? STATUS_LABELS[label] : undefined;
-    if (key === undefined) {
-      return fail([engineError("status.unknown", path, { found: label, detail: ACCEPTED_STATUS_LABELS.join("、") })]);
-    }
+    // A Map, not an object lookup: `constructor` or `toString` must never be a status.
+    const key = STATUS_LABELS.get(label);
+    if (key === undefined) return fail([engineError("status.unknown", path, { found: label, accepted: ACCEPTED_STATUS_LABELS })]);
     if (!keys.includes(key)) keys.push(key);
   }
   return ok(keys);
 }
 
 /** §4.3: overlapping statuses take the highest rate (就高不就低); no relief status → 0. */
-export function reliefRate(statuses: readonly StatusKey[], policy: Policy): Decimal {
-  let rate: Decimal = ZERO;
+export function reliefRate(statuses: readonly StatusKey[], policy: Policy): Ratio {
+  let rate = asRatio(ZERO);
   for (const s of statuses) {
     if (s === "hardship-worker") continue;
     const r = policy.reliefRates[s];

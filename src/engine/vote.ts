@@ -3,6 +3,8 @@
  * 双四分之三 approval, thresholds inclusive ("以上" includes the number) and compared exactly
  * (3·part ≥ 2·total) on integers, never on rounded ratios.
  */
+import Decimal from "decimal.js";
+import { Exact } from "./money";
 import { scaleTexts } from "./fixed";
 
 export interface VoteRow {
@@ -27,25 +29,69 @@ export interface VoteResult {
   readonly approvalAreaRatio: number;
   /** agreeing households / participating households (0 when nobody participated). */
   readonly approvalCountRatio: number;
-  /** Exact sums (area × 10^scale) and counts, for the audit sheet. */
+  /** Exact area sums (m²) and counts, for the audit sheet. */
   readonly detail: {
-    readonly scale: number;
-    readonly totalArea: bigint;
-    readonly participatingArea: bigint;
-    readonly agreeingArea: bigint;
+    readonly totalArea: Decimal;
+    readonly participatingArea: Decimal;
+    readonly agreeingArea: Decimal;
     readonly households: number;
     readonly participating: number;
     readonly agreeing: number;
   };
 }
 
-/** part / whole ≥ num / den, exactly. */
-function atLeast(part: bigint, whole: bigint, num: bigint, den: bigint): boolean {
-  return den * part >= num * whole;
+/** part / whole ≥ num / den, exactly (cross-multiplied in exact Decimals: 3 · 2^53 is past a double). */
+function atLeast(part: Decimal | number, whole: Decimal | number, num: number, den: number): boolean {
+  return new Exact(den).times(part).greaterThanOrEqualTo(new Exact(num).times(whole));
 }
 
-function ratio(a: bigint, b: bigint): number {
-  return b === 0n ? 0 : Number(a) / Number(b);
+function ratio(a: Decimal, b: Decimal): number {
+  return b.isZero() ? 0 : a.dividedBy(b).toNumber();
+}
+
+/** Participating and agreeing sums of the vote rows, and the counts. */
+export interface VoteSums {
+  /** Scaled integers (area × 10^scale), exact. */
+  readonly participatingArea: Decimal;
+  readonly agreeingArea: Decimal;
+  readonly participating: number;
+  readonly agreeing: number;
+}
+
+/** The sums in doubles: exact when Σ areas is a safe integer (every partial sum is then safe too). */
+export function voteSumsInDoubles(rows: readonly VoteRow[], areas: Float64Array): VoteSums {
+  let p = 0;
+  let g = 0;
+  let nPart = 0;
+  let nAgree = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i].participated !== true) continue;
+    p += areas[i];
+    nPart++;
+    if (rows[i].agreed === true) {
+      g += areas[i];
+      nAgree++;
+    }
+  }
+  return { participatingArea: new Exact(p), agreeingArea: new Exact(g), participating: nPart, agreeing: nAgree };
+}
+
+/** The sums in exact Decimals (any size). */
+export function voteSumsExactly(rows: readonly VoteRow[], areas: readonly Decimal[]): VoteSums {
+  let p = new Exact(0);
+  let g = new Exact(0);
+  let nPart = 0;
+  let nAgree = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i].participated !== true) continue;
+    p = p.plus(areas[i]);
+    nPart++;
+    if (rows[i].agreed === true) {
+      g = g.plus(areas[i]);
+      nAgree++;
+    }
+  }
+  return { participatingArea: p, agreeingArea: g, participating: nPart, agreeing: nAgree };
 }
 
 /**
@@ -57,53 +103,31 @@ export function tallyVote(rows: readonly VoteRow[]): VoteResult {
   // §5: each row's vote weight is its exclusive area, the household area where none is given.
   const areas = scaleTexts(rows.map((r) => r.exclusiveArea ?? r.area));
   const total = areas.sum;
-  let part = 0n;
-  let agree = 0n;
-  let nPart = 0;
-  let nAgree = 0;
-  if (areas.nums !== undefined) {
-    // Σ areas is a safe integer, so every partial sum in doubles is exact.
-    const a = areas.nums;
-    let p = 0;
-    let g = 0;
-    for (let i = 0; i < rows.length; i++) {
-      if (rows[i].participated !== true) continue;
-      p += a[i];
-      nPart++;
-      if (rows[i].agreed === true) {
-        g += a[i];
-        nAgree++;
-      }
-    }
-    part = BigInt(p);
-    agree = BigInt(g);
-  } else {
-    const a = areas.bigs();
-    for (let i = 0; i < rows.length; i++) {
-      if (rows[i].participated !== true) continue;
-      part += a[i];
-      nPart++;
-      if (rows[i].agreed === true) {
-        agree += a[i];
-        nAgree++;
-      }
-    }
-  }
-  const scale = areas.scale;
-  const n = BigInt(rows.length);
-  const np = BigInt(nPart);
-  const na = BigInt(nAgree);
+  const sums = areas.nums !== undefined ? voteSumsInDoubles(rows, areas.nums) : voteSumsExactly(rows, areas.exact());
+  const part = sums.participatingArea;
+  const agree = sums.agreeingArea;
+  const n = rows.length;
+  const np = sums.participating;
+  const na = sums.agreeing;
   // 000 §三(一): 专有部分面积占比三分之二以上 且 人数占比三分之二以上.
-  const participationPassed = rows.length > 0 && atLeast(part, total, 2n, 3n) && atLeast(np, n, 2n, 3n);
+  const participationPassed = n > 0 && atLeast(part, total, 2, 3) && atLeast(np, n, 2, 3);
   // 000 §三(一): 参与表决专有部分面积四分之三以上 且 参与表决人数四分之三以上 同意.
-  const approvalPassed = participationPassed && atLeast(agree, part, 3n, 4n) && atLeast(na, np, 3n, 4n);
+  const approvalPassed = participationPassed && atLeast(agree, part, 3, 4) && atLeast(na, np, 3, 4);
+  const m2 = (x: Decimal) => x.dividedBy(new Exact(10).pow(areas.scale));
   return {
     participationPassed,
     approvalPassed,
     participationAreaRatio: ratio(part, total),
-    participationCountRatio: ratio(np, n),
+    participationCountRatio: ratio(new Exact(np), new Exact(n)),
     approvalAreaRatio: ratio(agree, part),
-    approvalCountRatio: ratio(na, np),
-    detail: { scale, totalArea: total, participatingArea: part, agreeingArea: agree, households: rows.length, participating: nPart, agreeing: nAgree },
+    approvalCountRatio: ratio(new Exact(na), new Exact(np)),
+    detail: {
+      totalArea: m2(total),
+      participatingArea: m2(part),
+      agreeingArea: m2(agree),
+      households: rows.length,
+      participating: sums.participating,
+      agreeing: sums.agreeing,
+    },
   };
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { Dec, calculate, computeHouseholds, validateInput, HouseholdRow, parseStatuses, reliefRate, resolvePolicy, settlementStatus, Policy } from "../../src/engine";
+import { Dec, roundFen, calculate, computeHouseholds, validateInput, HouseholdRow, parseStatuses, reliefRate, resolvePolicy, settlementStatus, Policy } from "../../src/engine";
 import { DEFAULT_POLICY } from "./helpers";
 
 /** R by tier 1000 / 3000 / 7000: Cb = Ci = Ce = 10000, A = 10000 (cap 3,000,000 does not bind), S = 0. */
@@ -183,7 +183,7 @@ describe("household invariants (property tests)", () => {
     const v = validateInput({ project: PROJECT, households: [{ id: "A", area: 2 }, { id: "B", area: 3 }] });
     if (!v.ok) throw new Error();
     const rows = v.value.households as HouseholdRow[];
-    const by = { basic: new Dec(1000), improvement: new Dec(3000), enhancement: new Dec(7000) };
+    const by = { basic: roundFen(1000), improvement: roundFen(3000), enhancement: roundFen(7000) };
     const h = computeHouseholds(rows, by, policyOf("default"));
     expect(h.households.map((x) => x.gross)).toEqual([440000, 660000]);
   });
