@@ -3,12 +3,12 @@
  * so anything beyond the minimum is feature-detected; outside Office, `Office.onReady`'s host is not
  * trusted — we look for it and for the requirement sets ourselves.)
  */
-import type { PortFeatures } from "./office-port";
+import type { PortFeatures } from "./office-common";
 
 export type Lang = "zh" | "en";
 
-/** The lowest ExcelApi set the task pane needs (table and used-range reads, column widths). */
-export const MIN_EXCEL_API = "1.2";
+/** The lowest ExcelApi set the task pane needs: Excel 2016 (office-platform.md); newer sets are detected. */
+export const MIN_EXCEL_API = "1.1";
 
 /** zh unless Office's display language is English (`en-US`, `en-GB` …). */
 export function languageOf(displayLanguage: string | undefined | null): Lang {
@@ -34,7 +34,7 @@ export interface OfficeLike {
   };
 }
 
-/** Which optional API this Excel has (ExcelApi 1.6 / 1.7 / 1.8 / 1.9 — 1.9 also gives page layout). */
+/** Which optional API this Excel has (ExcelApi 1.2 / 1.6 / 1.7 / 1.8 / 1.9 — 1.9 also gives page layout). */
 export function detectFeatures(isSetSupported: (name: string, version: string) => boolean): PortFeatures {
   const has = (v: string) => {
     try {
@@ -43,7 +43,7 @@ export function detectFeatures(isSetSupported: (name: string, version: string) =
       return false;
     }
   };
-  return { suspendCalculation: has("1.6"), freezePanes: has("1.7"), dataValidation: has("1.8"), suspendScreenUpdating: has("1.9"), pageLayout: has("1.9") };
+  return { columnWidths: has("1.2"), suspendCalculation: has("1.6"), freezePanes: has("1.7"), dataValidation: has("1.8"), suspendScreenUpdating: has("1.9"), pageLayout: has("1.9") };
 }
 
 /**

@@ -6,8 +6,7 @@
  * components as props"). Every operation is one `Excel.run` with a fixed number of `context.sync()`
  * calls, plus one per ~4 MB chunk of a big read or write (Office's 5 MB request limit).
  */
-import type { SheetData, SheetGrid } from "../workbook/grid";
-import type { ValidationSpec } from "../workbook/template";
+import type { InputKind, SheetData, SheetGrid, ValidationSpec } from "../workbook";
 
 export type { SheetData, SheetGrid, ValidationSpec };
 
@@ -16,12 +15,6 @@ export interface WorkbookInfo {
   readonly sheets: readonly string[];
   /** Every table name in the workbook. */
   readonly tables: readonly string[];
-}
-
-/** Which input to read: the table by name, else (no such table) the used range of the sheet. */
-export interface TableRequest {
-  readonly sheet: string;
-  readonly table: string;
 }
 
 /** Progress of a long read or write: chunks done of total. */
@@ -35,11 +28,9 @@ export interface WriteOptions {
   readonly validations?: readonly ValidationSpec[];
 }
 
-/** What `readTables` found: the grids by sheet name (undefined = no such sheet) and the workbook's names. */
-export interface TablesRead {
-  readonly grids: ReadonlyMap<string, SheetGrid | undefined>;
-  /** Sheets read from their Excel table (the others from the used range: locate the header row). */
-  readonly fromTable: ReadonlySet<string>;
+/** What `readInputs` found: the grid of each input sheet present, and the workbook's names. */
+export interface InputsRead {
+  readonly grids: Partial<Record<InputKind, SheetGrid>>;
   readonly info: WorkbookInfo;
 }
 
@@ -47,20 +38,19 @@ export interface WorkbookPort {
   /** Names of sheets and tables (1 sync). */
   inspect(): Promise<WorkbookInfo>;
   /**
-   * Reads each requested table (header row included) as a grid with its position; a table that does
-   * not exist is read from its sheet's used range; a missing sheet reads as `undefined`.
-   * 2 syncs to find and size the ranges, then one per ~4 MB of values.
+   * Reads the input sheets of these kinds by the rule of src/workbook/input-table.ts (the same as the
+   * command line's). A missing sheet is absent from `grids`. 2 syncs, then one per ~250,000 cells.
    */
-  readTables(requests: readonly TableRequest[], onProgress?: ProgressListener): Promise<TablesRead>;
+  readInputs(kinds: readonly InputKind[], onProgress?: ProgressListener): Promise<InputsRead>;
   /**
-   * Replaces output sheets whole: an existing sheet keeps its place and name, but its tables, charts,
-   * values and formats are removed before the new ones are written; a missing one is added at the end.
-   * Calculation is suspended during the write; each request stays below Office's 5 MB limit.
+   * Replaces output sheets whole, atomically: the new sheets are written in full under hidden
+   * temporary names, then swapped in (each keeps the old one's place) in one last request; on any
+   * failure the old sheets stay as they were. Each request stays below Office's 5 MB limit.
    */
   replaceSheets(sheets: readonly SheetData[], options?: WriteOptions): Promise<void>;
   /**
-   * Adds new sheets (the input template). Refuses, writing nothing, when any sheet or table name is
-   * taken: rejects with a `NameTakenError`.
+   * Adds new sheets (the input template), the same way. Refuses, writing nothing, when any sheet or
+   * table name is taken: rejects with a `NameTakenError`.
    */
   createSheets(sheets: readonly SheetData[], options?: WriteOptions): Promise<void>;
   /** Shows a sheet and selects a cell or range on it (the 检查 list). */

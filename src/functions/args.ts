@@ -6,10 +6,9 @@
  * computed in binary floating point. Ranges arrive as `any[][]`; an empty cell arrives as `null` or "".
  */
 import Decimal from "decimal.js";
-import { Money, StatusKey, ZERO, decimalText, describe, engineError, numericText, parseStatuses, readArea, readMoney, readYesNo } from "../engine";
+import { Money, StatusKey, ZERO_MONEY, decimalText, describe, engineError, numericText, parseStatuses, readArea, readMoney, readYesNo } from "../engine";
 import { isBlank } from "../workbook/grid";
-import { Checked, bad, fromResult, good } from "./issues";
-import { messages } from "./messages";
+import { Checked, bad, fromResult, good, issue } from "./issues";
 
 /** True for an omitted argument or an empty cell: the workbook layout's own blank test. */
 export { isBlank };
@@ -26,7 +25,7 @@ export function readMoneyArg(value: unknown, arg: string, fallback?: Money): Che
 
 /** Optional money (social capital): omitted or blank = 0 (funding-rules.md §3: S default 0). */
 export function readOptionalMoneyArg(value: unknown, arg: string): Checked<Money> {
-  return readMoneyArg(value, arg, ZERO);
+  return readMoneyArg(value, arg, ZERO_MONEY);
 }
 
 /** An area argument, m² > 0, kept exact (§3: A > 0). */
@@ -39,10 +38,10 @@ export function readAreaArg(value: unknown, arg: string): Checked<Decimal> {
  * matrix: what Excel passes for an `any[][]` parameter.
  */
 export function readColumn(matrix: unknown, arg: string): Checked<unknown[]> {
-  if (!Array.isArray(matrix) || matrix.length === 0 || !matrix.every(Array.isArray)) return bad(messages.notRange(arg));
+  if (!Array.isArray(matrix) || matrix.length === 0 || !matrix.every(Array.isArray)) return bad(issue([arg], "range.notRange"));
   const rows = matrix as unknown[][];
   const cols = rows[0].length;
-  if (cols !== 1 || rows.some((r) => r.length !== 1)) return bad(messages.notColumn(arg, rows.length, cols));
+  if (cols !== 1 || rows.some((r) => r.length !== 1)) return bad(issue([arg], "range.notColumn", { rows: rows.length, cols }));
   const cells = new Array<unknown>(rows.length);
   for (let i = 0; i < rows.length; i++) cells[i] = rows[i][0];
   return good(cells);
@@ -52,7 +51,7 @@ export function readColumn(matrix: unknown, arg: string): Checked<unknown[]> {
 export function checkSameHeight(columns: readonly { readonly arg: string; readonly cells: readonly unknown[] }[]): Checked<void> {
   const [ref, ...rest] = columns;
   for (const c of rest) {
-    if (c.cells.length !== ref.cells.length) return bad(messages.heightMismatch(c.arg, c.cells.length, ref.arg, ref.cells.length));
+    if (c.cells.length !== ref.cells.length) return bad(issue([c.arg], "range.height", { rows: c.cells.length, ref: ref.arg, refRows: ref.cells.length }));
   }
   return good(undefined);
 }
@@ -97,9 +96,26 @@ export function readWeightColumn(cells: readonly unknown[], arg: string): Checke
   return good(out);
 }
 
+/**
+ * A scalar argument given as a range: its one cell; a range of several cells is an error (it would
+ * otherwise be read as the text of all its cells).
+ */
+export function readOneCell(value: unknown, arg: string): Checked<unknown> {
+  if (!Array.isArray(value)) return good(value);
+  const rows = value as unknown[][];
+  const cols = Array.isArray(rows[0]) ? rows[0].length : 0;
+  if (rows.length === 1 && cols === 1) return good(rows[0][0]);
+  return bad(issue([arg], "range.notCell", { rows: rows.length, cols }));
+}
+
 /** One status cell (§4.3): blank = no status; several labels separated by 、 , ， ; ； / or spaces. */
 export function readStatusCell(value: unknown, arg: string, row?: number): Checked<StatusKey[]> {
   const path = row === undefined ? [arg] : [arg, row];
+  if (row === undefined) {
+    const one = readOneCell(value, arg);
+    if (!one.ok) return one;
+    value = one.value;
+  }
   if (isBlank(value)) return good([]);
   // A number or TRUE in a status cell is never a label: as text, it is named like an unknown label.
   return fromResult(parseStatuses(String(value), path));

@@ -3,8 +3,7 @@
  * carrying a short Chinese message (`CustomFunctions.Error`, CustomFunctionsRuntime 1.2). Never the
  * string "#VALUE!" (ISERROR would be FALSE) and never an uncaught throw (office-platform.md).
  */
-import { Checked, issueText } from "./issues";
-import { messages } from "./messages";
+import { Checked, issue, issueText } from "./issues";
 
 /** A #VALUE! error value with its message. */
 export function valueError(message: string): CustomFunctions.Error {
@@ -20,6 +19,6 @@ export function toCell<T>(body: () => Checked<T>): T | CustomFunctions.Error {
     const r = body();
     return r.ok ? r.value : valueError(issueText(r.issue));
   } catch (e) {
-    return valueError(issueText(messages.internal(e instanceof Error ? e.message : String(e))));
+    return valueError(issueText(issue([], "internal", { detail: e instanceof Error ? e.message : String(e) })));
   }
 }

@@ -2,7 +2,7 @@
  * RELIEFRATE and HOUSEHOLDS: per-household shares, relief and grants (funding-rules.md §4;
  * 003 附件3 二; 000 §五(二)1).
  */
-import { HouseholdRow, computeHouseholds, fenToNumber, reliefRate } from "../engine";
+import { Fen, HouseholdRow, computeHouseholds, fenToYuan, reliefRate } from "../engine";
 import { checkSameHeight, readAreaColumn, readColumn, readStatusCell, readStatusColumn } from "./args";
 import { Checked, good } from "./issues";
 import { readPolicyArg } from "./policy-arg";
@@ -53,14 +53,14 @@ export function householdsOf(
 
   const rows = new Array<HouseholdRow>(areaTexts.value.length);
   for (let i = 0; i < rows.length; i++) {
-    rows[i] = { id: String(i + 1), area: areaTexts.value[i], statuses: keys.value[i], paidFen: 0 };
+    rows[i] = { id: String(i + 1), area: areaTexts.value[i], statuses: keys.value[i], paidFen: 0 as Fen };
   }
   const { households } = computeHouseholds(rows, project.value.funding.residentByTier, project.value.policy);
   const out = new Array<number[]>(households.length);
   for (let i = 0; i < households.length; i++) {
     const h = households[i];
-    // Integer fen → 元: fenToNumber is the double nearest the two-decimal amount (no arithmetic on money).
-    out[i] = [fenToNumber(h.gross), fenToNumber(h.relief), fenToNumber(h.grant), fenToNumber(h.net)];
+    // Integer fen → 元: fenToYuan is the double nearest the two-decimal amount (no arithmetic on money).
+    out[i] = [fenToYuan(h.gross), fenToYuan(h.relief), fenToYuan(h.grant), fenToYuan(h.net)];
   }
   return good(out);
 }

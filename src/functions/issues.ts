@@ -6,7 +6,7 @@
  * The path is `[argument]` or `[argument, row]` (row 0-based); `issueText` turns it into the short
  * Chinese message of the #VALUE! error, e.g. `areas 第2行：面积必须大于0，实为 0`.
  */
-import { EngineError, Path, Result } from "../engine";
+import { EngineError, MessageArgs, MessageCode, Path, Result, message, renameError } from "../engine";
 
 export interface Issue {
   /** `[argument]` or `[argument, row]`, row 0-based within the range. */
@@ -20,10 +20,21 @@ export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly o
 export const good = <T>(value: T): Checked<T> => ({ ok: true, value });
 export const bad = <T = never>(issue: Issue): Checked<T> => ({ ok: false, issue });
 
+/** An issue from the catalogue at `[argument]` or `[argument, row]`. */
+export function issue<C extends MessageCode>(path: Path, code: C, ...args: MessageArgs<C>): Issue {
+  return { path, ...message(code, ...args) };
+}
+
+/** `[policy, 2]` → `policy 第3行` (other places a message names, e.g. the first of two duplicate keys). */
+function placeText(path: Path): string {
+  const [arg, row] = path;
+  return typeof row === "number" ? `${String(arg)} 第${row + 1}行` : String(arg);
+}
+
 /** The first engine error of a failed result, its path replaced by `where` when given. */
 export function fromResult<T>(r: Result<T>, where?: (e: EngineError) => Path): Checked<T> {
   if (r.ok) return good(r.value);
-  const e = r.errors[0];
+  const e = renameError(r.errors[0], placeText);
   return bad({ path: where ? where(e) : e.path, zh: e.zh, en: e.en });
 }
 

@@ -3,7 +3,7 @@
  * 000 §五(二)1, §四(四)). Each reads and validates every argument first, then calls the engine.
  */
 import Decimal from "decimal.js";
-import { Money, Policy, ProjectFunding, ZERO, approvalPath, computeProject, moneyToNumber, residentBase } from "../engine";
+import { APPROVAL_PATH_TEXTS, Money, Policy, ProjectFunding, ZERO_MONEY, approvalPathKind, computeProject, moneyToYuan, residentBase } from "../engine";
 import { readAreaArg, readMoneyArg, readOptionalMoneyArg } from "./args";
 import { Checked, fromResult, good } from "./issues";
 import { readPolicyArg } from "./policy-arg";
@@ -58,7 +58,7 @@ export function fundingFor(
   if (!args.ok) return args;
   const { costs, area: A, social: S, policy: p } = args.value;
   // Elevators are subsidised separately and never part of T (000 §五(二)1): no elevator argument here.
-  const r = fromResult(computeProject({ area: A, costs, socialCapital: S, elevatorCost: ZERO }, p), () => ["social"]);
+  const r = fromResult(computeProject({ area: A, costs, socialCapital: S, elevatorCost: ZERO_MONEY }, p), () => ["social"]);
   if (!r.ok) return r;
   return good({ funding: r.value, policy: p });
 }
@@ -69,13 +69,13 @@ export function residentShareOf(basic: unknown, improvement: unknown, enhancemen
   if (!costs.ok) return costs;
   const p = readPolicyArg(policy);
   if (!p.ok) return p;
-  return good(moneyToNumber(residentBase(costs.value, p.value)));
+  return good(moneyToYuan(residentBase(costs.value, p.value)));
 }
 
 /** §3.5 F = min(T − R0 − S, floor_fen(c·A)), 元. */
 export function subsidyOf(basic: unknown, improvement: unknown, enhancement: unknown, area: unknown, social: unknown, policy: unknown): Checked<number> {
   const r = fundingFor(basic, improvement, enhancement, area, social, policy);
-  return r.ok ? good(moneyToNumber(r.value.funding.fiscalSubsidy)) : r;
+  return r.ok ? good(moneyToYuan(r.value.funding.fiscalSubsidy)) : r;
 }
 
 /** One row of 7: T, R0, X, R, S, F, F per m² (元; §3.1–3.8). */
@@ -91,7 +91,7 @@ export function fundingRowOf(
   if (!r.ok) return r;
   const f = r.value.funding;
   return good([
-    [f.totalInvestment, f.residentBase, f.capExcess, f.residentTotal, f.socialCapital, f.fiscalSubsidy, f.fiscalPerSqm].map(moneyToNumber),
+    [f.totalInvestment, f.residentBase, f.capExcess, f.residentTotal, f.socialCapital, f.fiscalSubsidy, f.fiscalPerSqm].map(moneyToYuan),
   ]);
 }
 
@@ -101,5 +101,5 @@ export function approvalPathOf(total: unknown, policy: unknown): Checked<string>
   if (!t.ok) return t;
   const p = readPolicyArg(policy);
   if (!p.ok) return p;
-  return good(approvalPath(t.value, p.value));
+  return good(APPROVAL_PATH_TEXTS[approvalPathKind(t.value, p.value)].zh);
 }

@@ -2,7 +2,7 @@
  * The task pane's words, Chinese by default and English when Office's display language is English.
  * Messages about cells come from the engine's and the layout's catalogues (each error has zh and en).
  */
-import { APPROVAL_PATHS, ApprovalPathKind, BuiltInPolicyId, POLICY_NAMES } from "../engine";
+import { APPROVAL_PATH_TEXTS, ApprovalPathKind, BuiltInPolicyId, MessageArgs, MessageCode, POLICY_NAMES, message } from "../engine";
 import type { Lang } from "../excel/environment";
 import type { Stage } from "../workbook";
 
@@ -13,16 +13,12 @@ const zh = {
   subtitle: "一键测算每户分摊、救助、应补退与项目资金构成",
   // Start-up
   loading: "正在连接 Excel…",
-  noOffice: "未能加载 Office.js。请在 Excel 中通过“加载项”打开本任务窗格（需要能访问 appsforoffice.microsoft.com）。",
-  notExcel: (host: string | null) => (host === null ? "Excel 尚未就绪：请在 Excel 中打开本加载项，稍候再试。" : `本加载项只能在 Excel 中使用（当前为 ${host}）。`),
   tooOld: (min: string) => `Excel 版本过旧：需要支持 ExcelApi ${min} 及以上（Excel 2016 批量许可版更新后、Excel 2019/2021/LTSC、Microsoft 365 或网页版）。`,
   degraded: "当前 Excel 版本不支持部分功能（冻结窗格、下拉列表、暂停计算或打印设置），测算结果不受影响。",
   // Workbook
   workbookHeading: "1. 测算工作簿",
   withExample: "填入示例数据（虹桥新村，40 户）",
   create: "新建测算工作簿",
-  created: (sheets: readonly string[]) => `已新建工作表：${sheets.join("、")}。请在“项目信息”和“住户”中填写数据。`,
-  taken: (names: readonly string[]) => `未新建：工作簿中已有 ${names.join("、")}。为保护已有数据，不会覆盖；如需重建，请先自行重命名或删除这些工作表。`,
   // Policy
   policyHeading: "2. 政策",
   policyLabel: "测算政策",
@@ -43,9 +39,6 @@ const zh = {
   check: "检查",
   calcHint: "读取 政策参数、项目信息、住户，全部校验通过后写入 测算结果、资金汇总、计算说明（输入表不会被修改）。",
   phase: { read: "正在读取输入表…", validate: "正在校验并计算…", write: "正在写入结果表…" } as Record<"read" | "validate" | "write", string>,
-  done: (sheets: readonly string[]) => `已写入：${sheets.join("、")}。`,
-  checkedOk: "检查通过：未发现输入问题。",
-  invalid: (n: number) => `发现 ${n} 个输入问题，未写入任何内容。点击问题可定位到单元格。`,
   errorsHeading: (n: number) => `输入问题（${n}）`,
   moreErrors: (n: number) => `另有 ${n} 个问题未列出，请先修正以上问题。`,
   // Summary
@@ -65,7 +58,7 @@ const zh = {
     `参与${participation ? "通过" : "未通过"}（双三分之二）；同意${approval ? "通过" : "未通过"}（双四分之三）`,
   noVote: "未填写表决情况",
   approvalPath: "审批路径",
-  approval: (kind: ApprovalPathKind): string => APPROVAL_PATHS[kind],
+  approval: (kind: ApprovalPathKind): string => APPROVAL_PATH_TEXTS[kind].zh,
   policyUsed: "政策",
   stagesHeading: "概算与决算",
   estimate: "概算",
@@ -80,11 +73,7 @@ const zh = {
   publisher: "公示单位（可空）",
   publicity: "生成公示表",
   publicityDone: (start: string, end: string, n: number) => `已写入“公示”：${n} 户，公示期 ${start} 至 ${end}（工作日按周一至周五计算，未扣除法定节假日和调休，请核对）。不含户主姓名和困难类别。`,
-  badDate: "请填写有效的日期。",
   // Errors
-  excelError: (code: string, message: string) => `Excel 操作失败（${code}）：${message}`,
-  cellEditMode: "Excel 正处于单元格编辑状态：请按 Enter 或 Esc 结束编辑后重试。",
-  unexpected: (message: string) => `发生意外错误：${message}`,
 };
 
 export type Strings = typeof zh;
@@ -93,15 +82,11 @@ const en: Strings = {
   title: "Old-community renovation funding",
   subtitle: "Every household's share, relief and balance, and the project's funding, in one click",
   loading: "Connecting to Excel…",
-  noOffice: "Office.js did not load. Open this task pane from Excel's Add-ins (appsforoffice.microsoft.com must be reachable).",
-  notExcel: (host) => (host === null ? "Excel is not ready: open this add-in in Excel and try again." : `This add-in works in Excel only (this is ${host}).`),
   tooOld: (min) => `Excel is too old: ExcelApi ${min} or later is needed (updated Excel 2016, Excel 2019/2021/LTSC, Microsoft 365 or the web).`,
   degraded: "This Excel lacks some features (frozen panes, drop-downs, calculation suspension or print setup); results are not affected.",
   workbookHeading: "1. Workbook",
   withExample: "Fill in the example (Hongqiao Xincun, 40 households)",
   create: "New workbook",
-  created: (sheets) => `Created the sheets ${sheets.join(", ")}. Fill in 项目信息 and 住户.`,
-  taken: (names) => `Nothing created: the workbook already has ${names.join(", ")}. Existing data is never overwritten; rename or delete those sheets first to start again.`,
   policyHeading: "2. Policy",
   policyLabel: "Policy",
   policyWorkbook: "The workbook's 政策参数 sheet",
@@ -120,9 +105,6 @@ const en: Strings = {
   check: "Check",
   calcHint: "Reads 政策参数, 项目信息 and 住户; only when everything is valid writes 测算结果, 资金汇总 and 计算说明 (input sheets are never changed).",
   phase: { read: "Reading the input sheets…", validate: "Validating and calculating…", write: "Writing the result sheets…" },
-  done: (sheets) => `Written: ${sheets.join(", ")}.`,
-  checkedOk: "Check passed: no input problems.",
-  invalid: (n) => `${n} input problem(s) found; nothing was written. Click a problem to go to its cell.`,
   errorsHeading: (n) => `Input problems (${n})`,
   moreErrors: (n) => `${n} more problem(s) not listed; fix the ones above first.`,
   summaryHeading: "Summary",
@@ -141,12 +123,7 @@ const en: Strings = {
     `participation ${participation ? "passed" : "failed"} (two-thirds); approval ${approval ? "passed" : "failed"} (three-quarters)`,
   noVote: "no vote recorded",
   approvalPath: "Approval path",
-  approval: (kind) =>
-    kind === "merge3"
-      ? "3-in-1: proposal, feasibility study and preliminary design filed together"
-      : kind === "merge2"
-        ? "2-in-1: proposal and feasibility study filed together"
-        : "separate filings",
+  approval: (kind) => APPROVAL_PATH_TEXTS[kind].en,
   policyUsed: "Policy",
   stagesHeading: "Estimate and settlement",
   estimate: "Estimate",
@@ -160,15 +137,11 @@ const en: Strings = {
   publisher: "Published by (optional)",
   publicity: "Make publicity sheet",
   publicityDone: (start, end, n) => `Wrote 公示: ${n} households, ${start} to ${end} (working days counted Monday–Friday; public holidays and make-up working days are not taken into account — please check). No owners' names or hardship statuses.`,
-  badDate: "Enter a valid date.",
-  excelError: (code, message) => `Excel failed (${code}): ${message}`,
-  cellEditMode: "Excel is editing a cell: press Enter or Esc, then try again.",
-  unexpected: (message) => `Unexpected error: ${message}`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };
 
-/** The approval-path kind of an engine approval text (to show it in English). */
-export function approvalKindOf(text: string): ApprovalPathKind | undefined {
-  return (Object.keys(APPROVAL_PATHS) as ApprovalPathKind[]).find((k) => APPROVAL_PATHS[k] === text);
+/** A message of the catalogue in the pane's language (engine/messages: one wording everywhere). */
+export function say<C extends MessageCode>(lang: Lang, code: C, ...args: MessageArgs<C>): string {
+  return message(code, ...args)[lang];
 }

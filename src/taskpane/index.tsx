@@ -9,7 +9,7 @@ import { Field, FluentProvider, MessageBar, MessageBarBody, ProgressBar, webLigh
 import { MIN_EXCEL_API, OfficeLike, Readiness, checkExcel, languageOf } from "../excel/environment";
 import { ExcelHost, createOfficePort } from "../excel/office-port";
 import { App } from "./components/App";
-import { Lang, STRINGS } from "./i18n";
+import { Lang, STRINGS, say } from "./i18n";
 import { createWorkflows } from "./workflows";
 
 /** What to say when the task pane cannot work (no Office, not Excel, too old). */
@@ -17,9 +17,9 @@ function notReadyText(r: Exclude<Readiness, { kind: "ready" }>): string {
   const t = STRINGS[r.lang];
   switch (r.kind) {
     case "no-office":
-      return t.noOffice;
+      return say(r.lang, "pane.noOffice");
     case "not-excel":
-      return t.notExcel(r.host);
+      return say(r.lang, "pane.notExcel", { host: r.host });
     case "too-old":
       return t.tooOld(MIN_EXCEL_API);
   }

@@ -4,7 +4,7 @@
  */
 import { ExcelIoError } from "../excel/office-port";
 import type { WorkbookError } from "../workbook";
-import { Lang, STRINGS, Strings } from "./i18n";
+import { Lang, STRINGS, say } from "./i18n";
 import type { CreateOutcome, Phase, PolicyOutcome, PublicityOutcome, RunOutcome, RunSummary } from "./workflows";
 import { dateText } from "../workbook";
 
@@ -40,12 +40,12 @@ export type PaneEvent =
   | { readonly type: "failed"; readonly error: unknown };
 
 /** What a thrown error tells the user: Excel's code and message, or a plain sentence. */
-export function failureMessage(e: unknown, t: Strings): string {
+export function failureMessage(e: unknown, lang: Lang): string {
   if (e instanceof ExcelIoError) {
-    if (e.code === "InvalidOperationInCellEditMode") return t.cellEditMode;
-    return t.excelError(e.code, e.message);
+    if (e.code === "InvalidOperationInCellEditMode") return say(lang, "pane.cellEditMode");
+    return say(lang, "pane.excelError", { code: e.code, message: e.message });
   }
-  return t.unexpected(e instanceof Error ? e.message : String(e));
+  return say(lang, "pane.unexpected", { message: e instanceof Error ? e.message : String(e) });
 }
 
 /** The reducer for one language. */
@@ -61,21 +61,21 @@ export function paneReducer(lang: Lang) {
         return { ...s, progress: { phase: e.phase, done: e.done, total: e.total } };
       case "created":
         return e.outcome.kind === "created"
-          ? { ...idle, message: { intent: "success", text: t.created(e.outcome.sheets) }, errors: [] }
-          : { ...idle, message: { intent: "warning", text: t.taken(e.outcome.names) } };
+          ? { ...idle, message: { intent: "success", text: say(lang, "pane.created", { sheets: e.outcome.sheets }) }, errors: [] }
+          : { ...idle, message: { intent: "warning", text: say(lang, "pane.taken", { names: e.outcome.names }) } };
       case "ran":
         if (e.outcome.kind === "invalid") {
-          return { ...idle, errors: e.outcome.errors, message: { intent: "error", text: t.invalid(e.outcome.errors.length) } };
+          return { ...idle, errors: e.outcome.errors, message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) } };
         }
         return {
           ...idle,
           errors: [],
           summary: e.outcome.summary,
-          message: { intent: "success", text: e.action === "check" ? t.checkedOk : t.done(e.outcome.summary.sheets) },
+          message: { intent: "success", text: e.action === "check" ? say(lang, "pane.checkedOk") : say(lang, "pane.done", { sheets: e.outcome.summary.sheets }) },
         };
       case "published":
         if (e.outcome.kind === "invalid") {
-          return { ...idle, errors: e.outcome.errors, message: { intent: "error", text: t.invalid(e.outcome.errors.length) } };
+          return { ...idle, errors: e.outcome.errors, message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) } };
         }
         if (e.outcome.kind === "period") return { ...idle, message: { intent: "warning", text: e.outcome[lang] } };
         return {
@@ -85,12 +85,12 @@ export function paneReducer(lang: Lang) {
         };
       case "policy":
         return e.outcome.kind === "invalid"
-          ? { ...idle, policy: e.outcome, errors: e.outcome.errors, message: { intent: "error", text: t.invalid(e.outcome.errors.length) } }
+          ? { ...idle, policy: e.outcome, errors: e.outcome.errors, message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) } }
           : { ...idle, policy: e.outcome };
       case "selected":
         return { ...s, busy: null };
       case "failed":
-        return { ...idle, message: { intent: "error", text: failureMessage(e.error, t) } };
+        return { ...idle, message: { intent: "error", text: failureMessage(e.error, lang) } };
     }
   };
 }

@@ -4,43 +4,43 @@
  * sheets), 公示. Reading, validation and every number come from the shared layout module and the engine;
  * this module only sequences them, and never writes unless the whole input is valid.
  */
-import Decimal from "decimal.js";
 import {
+  ApprovalPathKind,
   BUILT_IN_POLICIES,
   BuiltInPolicyId,
   CalcResult,
-  Dec,
   ENGINE_VERSION,
+  Money,
   ParameterKey,
   Policy,
-  fenToText,
+  percentText,
   policyParameters,
+  sumMoney,
 } from "../engine";
 import {
   CalendarDate,
+  INPUT_SHEET_NAMES,
   InputKind,
   SHEETS,
-  SheetGrid,
   Stage,
-  TABLES,
   WorkbookError,
   WorkbookRead,
   buildOutputSheets,
   buildPublicitySheet,
   buildTemplate,
-  locateTable,
+  missingSheetError,
   moneyText,
   publicityEndDate,
   readInputs,
   readPolicyGrid,
 } from "../workbook";
-import { NameTakenError, TableRequest, WorkbookInfo, WorkbookPort } from "../excel/port";
+import { NameTakenError, WorkbookPort } from "../excel/port";
 
 /** Which policy a run uses: one of the built-ins, or the workbook's 政策参数 sheet. */
 export type PolicyChoice = { readonly kind: "workbook" } | { readonly kind: "builtin"; readonly id: BuiltInPolicyId };
 
-/** The add-in version written to 计算说明. */
-export const ADDIN_VERSION = `reno-funding ${ENGINE_VERSION}（任务窗格）`;
+/** How 计算说明 names this surface and the product's version. */
+export const RUN_VERSION = `reno-funding ${ENGINE_VERSION}（任务窗格）`;
 
 /** Phases of a run, for the progress indicator. */
 export type Phase = "read" | "validate" | "write";
@@ -59,7 +59,7 @@ export interface StageFigures {
   readonly fiscal: string;
   /** F per m². */
   readonly fiscalPerSqm: string;
-  readonly approvalPath: string;
+  readonly approvalPath: ApprovalPathKind;
 }
 
 /** The summary card after a run. */
@@ -104,56 +104,12 @@ export type PublicityOutcome =
   | { readonly kind: "invalid"; readonly errors: readonly WorkbookError[] }
   | { readonly kind: "period"; readonly zh: string; readonly en: string };
 
-const INPUTS: readonly { kind: InputKind; sheet: string; table: string }[] = [
-  { kind: "policy", sheet: SHEETS.policy, table: TABLES.policy },
-  { kind: "project", sheet: SHEETS.project, table: TABLES.project },
-  { kind: "households", sheet: SHEETS.households, table: TABLES.households },
-];
-
-/** A sheet the run needs is missing: the task pane's own words (新建 makes it). */
-function missingSheet(sheet: string, info: WorkbookInfo): WorkbookError {
-  const found = info.sheets.join("、") || "（无）";
-  return {
-    ref: sheet,
-    sheet,
-    row: 0,
-    col: 0,
-    address: "",
-    code: "sheet.missing",
-    zh: `缺少工作表“${sheet}”（现有：${found}）。可点“新建测算工作簿”生成标准工作表。`,
-    en: `sheet "${sheet}" is missing (found: ${info.sheets.join(", ") || "none"}). "New workbook" creates the standard sheets.`,
-  };
-}
-
-/**
- * The grid read for a requested sheet, as the layout reader takes it: a table's range as is, a used
- * range from its header row (`locateTable`).
- */
-function inputGrid(kind: InputKind, sheet: string, g: SheetGrid, fromTable: ReadonlySet<string>): SheetGrid {
-  return fromTable.has(sheet) ? g : locateTable(g.sheet, kind, g.values, g.top, g.left);
-}
+/** The input sheets a run reads (政策参数 only when the workbook's policy is used). */
+const KINDS: readonly InputKind[] = ["policy", "project", "households"];
 
 /** What the pane shows of a policy. */
 function policyView(p: Policy): PolicyView {
   return { id: p.id, base: p.base, overridden: [...p.overridden], parameters: policyParameters(p) };
-}
-
-/** A 政策参数 grid saying only `base = id`: how a built-in choice reaches the layout reader. */
-function builtinPolicyGrid(id: BuiltInPolicyId): SheetGrid {
-  return { sheet: SHEETS.policy, top: 1, left: 1, values: [["参数", "值"], ["base", id]] };
-}
-
-/** 1234567.8 (exact Decimal) → `1,234,567.80`: the layout's money text, as in 计算说明. */
-export { moneyText };
-
-/** Integer fen → `1,234.50`. */
-export function fenMoneyText(fen: number): string {
-  return moneyText(new Dec(fenToText(BigInt(fen))));
-}
-
-/** A ratio as a percentage floored to 0.01%: 0.99996 → `99.99%` (never a misleading 100%). */
-export function percentText(ratio: Decimal): string {
-  return `${ratio.times(100).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2)}%`;
 }
 
 function figures(stage: Stage, r: CalcResult): StageFigures {
@@ -175,10 +131,10 @@ export function summarize(read: WorkbookRead, sheets: readonly string[]): RunSum
   const t = r.totals;
   const other = read.other;
   // 决算 − 概算, whichever of the two is the main stage.
-  const diff = (f: (x: CalcResult) => Decimal) => {
+  const diff = (f: (x: CalcResult) => Money) => {
     if (other === undefined) return undefined;
     const [est, set] = read.stage === "settlement" ? [other.result, r] : [r, other.result];
-    return moneyText(new Dec(f(set)).minus(f(est)));
+    return moneyText(sumMoney([f(set), f(est).negated() as Money]));
   };
   return {
     projectName: r.input.project.name,
@@ -190,8 +146,8 @@ export function summarize(read: WorkbookRead, sheets: readonly string[]): RunSum
     households: r.households?.length ?? 0,
     collectionRate: t === undefined ? undefined : percentText(t.collectionRate),
     fullyCollected: t?.fullyCollected,
-    net: t === undefined ? undefined : fenMoneyText(t.net),
-    paid: t === undefined ? undefined : fenMoneyText(t.paid),
+    net: t === undefined ? undefined : moneyText(t.net),
+    paid: t === undefined ? undefined : moneyText(t.paid),
     vote: r.vote === undefined ? undefined : { participationPassed: r.vote.participationPassed, approvalPassed: r.vote.approvalPassed },
     policyId: r.policy.id,
     sheets,
@@ -222,27 +178,16 @@ export interface Workflows {
 export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {}): Workflows {
   const now = options.now ?? (() => new Date());
 
-  /** Reads the input tables and runs the layout reader (which validates and computes with the engine). */
+  /** Reads the input sheets and runs the layout reader (which validates and computes with the engine). */
   async function readAll(choice: PolicyChoice, onPhase?: PhaseListener): Promise<{ ok: true; read: WorkbookRead } | { ok: false; errors: WorkbookError[] }> {
-    const wanted = choice.kind === "workbook" ? INPUTS : INPUTS.filter((i) => i.kind !== "policy");
-    const requests: TableRequest[] = wanted.map((i) => ({ sheet: i.sheet, table: i.table }));
+    const kinds = choice.kind === "workbook" ? KINDS : KINDS.filter((k) => k !== "policy");
     onPhase?.("read", 0, 1);
-    const { grids, fromTable, info } = await port.readTables(requests, (done, total) => onPhase?.("read", done, total));
+    const { grids, info } = await port.readInputs(kinds, (done, total) => onPhase?.("read", done, total));
     onPhase?.("validate", 0, 1);
-    const found: Partial<Record<InputKind, SheetGrid>> = {};
-    const errors: WorkbookError[] = [];
-    for (const i of wanted) {
-      const g = grids.get(i.sheet);
-      if (g === undefined) {
-        // 政策参数 is optional (default policy); the other two are required.
-        if (i.kind !== "policy") errors.push(missingSheet(i.sheet, info));
-        continue;
-      }
-      found[i.kind] = inputGrid(i.kind, i.sheet, g, fromTable);
-    }
-    if (errors.length > 0) return { ok: false, errors };
-    if (choice.kind === "builtin") found.policy = builtinPolicyGrid(choice.id);
-    const outcome = readInputs(found);
+    // 政策参数 is optional (default policy); the other two are required.
+    const missing = (["project", "households"] as const).filter((k) => grids[k] === undefined).map((k) => missingSheetError(INPUT_SHEET_NAMES[k], info.sheets));
+    if (missing.length > 0) return { ok: false, errors: missing };
+    const outcome = readInputs(grids, choice.kind === "builtin" ? { policy: BUILT_IN_POLICIES[choice.id] } : {});
     onPhase?.("validate", 1, 1);
     return outcome.ok ? { ok: true, read: outcome } : { ok: false, errors: [...outcome.errors] };
   }
@@ -261,10 +206,10 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
 
     async policy(choice) {
       if (choice.kind === "builtin") return { kind: "policy", fromSheet: false, policy: policyView(BUILT_IN_POLICIES[choice.id]) };
-      const { grids, fromTable } = await port.readTables([{ sheet: SHEETS.policy, table: TABLES.policy }]);
-      const g = grids.get(SHEETS.policy);
+      const { grids } = await port.readInputs(["policy"]);
+      const g = grids.policy;
       if (g === undefined) return { kind: "policy", fromSheet: false, policy: policyView(BUILT_IN_POLICIES.default) };
-      const r = readPolicyGrid(inputGrid("policy", SHEETS.policy, g, fromTable));
+      const r = readPolicyGrid(g);
       if (!r.ok) return { kind: "invalid", errors: [...r.errors] };
       return { kind: "policy", fromSheet: true, policy: policyView(r.policy) };
     },
@@ -277,7 +222,7 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
     async calculate(choice, onPhase) {
       const r = await readAll(choice, onPhase);
       if (!r.ok) return { kind: "invalid", errors: r.errors };
-      const sheets = buildOutputSheets(r.read, { time: now(), version: ADDIN_VERSION });
+      const sheets = buildOutputSheets(r.read, { time: now(), version: RUN_VERSION });
       onPhase?.("write", 0, 1);
       await port.replaceSheets(sheets, { activate: SHEETS.summary, onProgress: (done, total) => onPhase?.("write", done, total) });
       return { kind: "done", read: r.read, summary: summarize(r.read, sheets.map((s) => s.name)) };

@@ -169,3 +169,23 @@ export class SheetBuilder {
     };
   }
 }
+
+/**
+ * True when an Excel number format shows a date or time (`yyyy-mm-dd`, `m/d/yy`, `yyyy"年"m"月"d"日"`,
+ * `[$-F800]dddd…`, `h:mm`): a number in such a cell is a date, never an amount. Quoted text, escaped
+ * characters, colours and conditions are ignored; `General`, `@` and number formats are not dates.
+ */
+export function isDateFormat(format: string): boolean {
+  if (format === "" || format === "General" || format === "@") return false;
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[(?!\$-)[^\]]*\]/g, "")
+    .replace(/\[\$-[^\]]*\]/g, (m) => (/F800|F400/i.test(m) ? "d" : ""));
+  return /[ymdhs]/i.test(bare.replace(/E\+|E-/gi, ""));
+}
+
+/** An Excel serial day number (1900 date system) as a Date at UTC midnight plus the day fraction. */
+export function dateFromSerial(serial: number): Date {
+  return new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000));
+}

@@ -3,7 +3,6 @@
  * their English keys and aliases, number formats. The one place that knows the layout; the task pane
  * (Office.js) and the command line (exceljs) both read it from here.
  */
-import { APPROVAL_PATHS, ApprovalPathKind } from "../engine";
 
 /** Sheet names. Input sheets belong to the user; output sheets are replaced whole on every run. */
 export const SHEETS = {
@@ -31,7 +30,7 @@ export const FORMATS = {
   area: "#,##0.00",
   /** Relief rates in 测算结果 (exact 0% / 70% / 100%). */
   ratio: "0%",
-  /** Collection and vote ratios: two decimals so 99.6% never shows as a misleading "100%". */
+  /** Collection and vote ratios, written floored to 0.01% (engine `displayRatio`): never a 100% not reached. */
   percent: "0.00%",
   integer: "0",
   text: "@",
@@ -155,15 +154,6 @@ export function normalizeLabel(text: string): string {
 /** True when a 房号 cell holds a total label (the row is a total row, not a household). */
 export function isTotalLabel(v: unknown): boolean {
   return typeof v === "string" && TOTAL_LABELS.includes(normalizeLabel(v));
-}
-
-/** Short approval-path names for tables (项目汇总): 三合一 / 二合一 / 分别审批 (000 §四(四)). */
-export const APPROVAL_PATH_SHORT: Readonly<Record<ApprovalPathKind, string>> = { merge3: "三合一", merge2: "二合一", separate: "分别审批" };
-
-/** The short name of an approval-path text of the engine (the text itself if unknown). */
-export function approvalPathShort(text: string): string {
-  const kind = (Object.keys(APPROVAL_PATHS) as ApprovalPathKind[]).find((k) => APPROVAL_PATHS[k] === text);
-  return kind === undefined ? text : APPROVAL_PATH_SHORT[kind];
 }
 
 /** Yes/no values offered by the template's drop-down (any value of funding-rules.md §5 is accepted). */

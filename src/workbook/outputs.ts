@@ -6,7 +6,7 @@ import { buildAuditSheet, buildResultSheet, buildSummarySheet } from "./sheets";
 export interface RunMeta {
   /** When the run happened. */
   readonly time: Date;
-  /** Add-in version (package.json). */
+  /** Add-in version and surface, e.g. `reno-funding 0.1.0（任务窗格）`. */
   readonly version: string;
   /** Input file name, if any. */
   readonly source?: string;

@@ -4,9 +4,9 @@
  * 财政补助资金). A workbook that could not be read keeps its row, with its problems.
  */
 import Decimal from "decimal.js";
-import { Dec, fenToNumber, moneyToNumber } from "../engine";
+import { APPROVAL_PATH_TEXTS, Dec, Fen, Money, displayRatio, fenToMoney, fenToYuan, moneyToYuan, roundFen } from "../engine";
 import { CellValue, SheetBuilder, SheetData, columnLetter, printSpec } from "./grid";
-import { FORMATS, STAGE_LABELS, approvalPathShort } from "./layout";
+import { FORMATS, STAGE_LABELS } from "./layout";
 import { WorkbookError, WorkbookRead, formatWorkbookError } from "./read";
 
 /** One workbook of the batch: read and calculated, or the problems that stopped it. */
@@ -63,7 +63,7 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[]): SheetDa
   const M = FORMATS.money;
   const formats = ["0", "General", "General", "General", M, M, M, M, M, "#,##0", FORMATS.percent, M, "General", "General", "General", "General"];
   b.row([...PROGRAMME_HEADERS], [], true);
-  const sum = { T: new Dec(0), R: new Dec(0), S: new Dec(0), F: new Dec(0), area: new Dec(0), households: 0, net: 0, collected: 0, full: 0, ok: 0, votes: 0 };
+  const sum = { T: new Dec(0), R: new Dec(0), S: new Dec(0), F: new Dec(0), area: new Dec(0), households: 0, net: new Dec(0), collected: new Dec(0), full: 0, ok: 0, votes: 0 };
   ordered.forEach((e, i) => {
     if (!e.ok) {
       b.row([i + 1, e.file, null, null, null, null, null, null, null, null, null, null, null, null, null, problemsText(e)], formats);
@@ -78,8 +78,8 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[]): SheetDa
     sum.F = sum.F.plus(p.fiscalSubsidy);
     sum.area = sum.area.plus(r.input.project.area);
     sum.households += r.households?.length ?? 0;
-    sum.net += t?.net ?? 0;
-    sum.collected += t?.collected ?? 0;
+    sum.net = sum.net.plus(t?.net ?? 0);
+    sum.collected = sum.collected.plus(t?.collected ?? 0);
     sum.ok++;
     if (t?.fullyCollected === true) sum.full++;
     if (r.vote?.approvalPassed === true) sum.votes++;
@@ -88,22 +88,23 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[]): SheetDa
       e.file,
       r.input.project.name ?? null,
       STAGE_LABELS[e.read.stage],
-      moneyToNumber(p.totalInvestment),
-      moneyToNumber(p.residentTotal),
-      moneyToNumber(p.socialCapital),
-      moneyToNumber(p.fiscalSubsidy),
-      moneyToNumber(p.fiscalPerSqm),
+      moneyToYuan(p.totalInvestment),
+      moneyToYuan(p.residentTotal),
+      moneyToYuan(p.socialCapital),
+      moneyToYuan(p.fiscalSubsidy),
+      moneyToYuan(p.fiscalPerSqm),
       r.households?.length ?? 0,
-      t === undefined ? null : t.collectionRate.toNumber(),
-      t === undefined ? null : fenToNumber(t.net - t.collected),
+      t === undefined ? null : displayRatio(t.collectionRate),
+      t === undefined ? null : fenToYuan((t.net - t.collected) as Fen),
       t === undefined ? null : t.fullyCollected ? "是" : "否",
       r.vote === undefined ? "未表决" : r.vote.approvalPassed ? "通过" : "未通过",
-      approvalPathShort(p.approvalPath),
+      APPROVAL_PATH_TEXTS[p.approvalPath].short,
       null,
     ];
     b.row(row, formats);
   });
-  const rate: Decimal = sum.net === 0 ? new Dec(1) : new Dec(sum.collected).dividedBy(sum.net);
+  // Sums over many projects may pass 2^53 fen: Decimals, exact.
+  const rate: Decimal = sum.net.isZero() ? new Dec(1) : sum.collected.dividedBy(sum.net);
   const bad = ordered.length - sum.ok;
   b.row(
     [
@@ -111,14 +112,14 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[]): SheetDa
       `${ordered.length} 个项目`,
       bad > 0 ? `${bad} 个无法测算` : null,
       null,
-      moneyToNumber(sum.T),
-      moneyToNumber(sum.R),
-      moneyToNumber(sum.S),
-      moneyToNumber(sum.F),
-      sum.area.isZero() ? null : moneyToNumber(sum.F.dividedBy(sum.area)),
+      moneyToYuan(sum.T as Money),
+      moneyToYuan(sum.R as Money),
+      moneyToYuan(sum.S as Money),
+      moneyToYuan(sum.F as Money),
+      sum.area.isZero() ? null : moneyToYuan(roundFen(sum.F.dividedBy(sum.area))),
       sum.households,
-      rate.toNumber(),
-      fenToNumber(sum.net - sum.collected),
+      displayRatio(rate),
+      moneyToYuan(fenToMoney(sum.net.minus(sum.collected))),
       `${sum.full} / ${sum.ok}`,
       `${sum.votes} / ${sum.ok}`,
       null,

@@ -2,7 +2,18 @@
  * The input sheets' initial contents (workbook-layout.md "Input sheets"): tables with their headers,
  * number formats and frozen header rows, the data-validation lists, and optionally the bundled example.
  */
-import { ACCEPTED_STATUS_LABELS, BUILT_IN_POLICY_IDS, PARAMETER_KEYS, PARAMETER_NOTES, policyParameters, resolvePolicy } from "../engine";
+import {
+  ACCEPTED_STATUS_LABELS,
+  CITATIONS,
+  BLANK_MEANS_NONE,
+  BUILT_IN_POLICIES,
+  BUILT_IN_POLICY_IDS,
+  PARAMETER_KEYS,
+  PARAMETER_NOTES,
+  ParameterKey,
+  policyParameters,
+  resolvePolicy,
+} from "../engine";
 import { CellValue, SheetData, columnLetter } from "./grid";
 import { HOUSEHOLD_COLUMNS, POLICY_COLUMNS, PROJECT_COLUMNS, PROJECT_FIELDS, SHEETS, TABLES, YES_NO_CHOICES } from "./layout";
 import { EXAMPLE_INPUT, ExampleInput } from "./example";
@@ -39,15 +50,25 @@ export interface Template {
   readonly validations: readonly ValidationSpec[];
 }
 
-/** 政策参数 from a policy member of the JSON input (`default` when absent). */
+/**
+ * 政策参数 from a policy member of the JSON input (`default` when absent). Only the keys the input
+ * changes are filled; every other value is left blank, which keeps the base policy's value, so changing
+ * just `base` does what users expect. The 说明 column says what a blank gives under each built-in base.
+ * `cap.perSqm` is the exception: its blank means "no cap" (funding-rules §7), so it is filled with the
+ * built-ins' 300 (equal to the base: not a change).
+ */
 function policySheet(spec: ExampleInput["policy"]): SheetData {
   const base = typeof spec === "object" && spec !== null ? String(spec.base ?? "default") : typeof spec === "string" ? spec : "default";
+  const given = typeof spec === "object" && spec !== null ? spec : {};
   const resolved = resolvePolicy(spec ?? "default");
   if (!resolved.ok) throw new Error(`template policy is invalid: ${resolved.errors.map((e) => e.en).join("; ")}`);
   const params = policyParameters(resolved.value);
   const values: CellValue[][] = [POLICY_COLUMNS.map((c) => c.header)];
-  values.push(["base", base, `基础政策，可用：${BUILT_IN_POLICY_IDS.join(" / ")}；以下各行改动其参数（留空=沿用基础政策；cap.perSqm 留空=不设上限）`]);
-  for (const k of PARAMETER_KEYS) values.push([k, params[k], PARAMETER_NOTES[k]]);
+  values.push(["base", base, `基础政策，可用：${BUILT_IN_POLICY_IDS.join(" / ")}；下面各行留空=沿用基础政策的值，填写=改动该参数`]);
+  for (const k of PARAMETER_KEYS) {
+    const filled = Object.prototype.hasOwnProperty.call(given, k) || (k === "cap.perSqm" && params[k] !== null);
+    values.push([k, filled ? params[k] : null, `${PARAMETER_NOTES[k]}。${blankNote(k)}`]);
+  }
   return {
     name: SHEETS.policy,
     values,
@@ -56,7 +77,15 @@ function policySheet(spec: ExampleInput["policy"]): SheetData {
     table: { name: TABLES.policy, top: 1, left: 1, columns: POLICY_COLUMNS.map((c) => c.header), rows: values.length - 1, totalsRow: false },
     freezeRows: 1,
     boldRows: [1],
+    wrap: [`C2:C${values.length}`],
   };
+}
+
+/** What a blank value of a key gives: the base's value (listed per built-in), or "none". */
+function blankNote(k: ParameterKey): string {
+  if (BLANK_MEANS_NONE.has(k)) return "留空=不设（无）";
+  const shown = (v: number | string | null) => (v === null ? "无" : String(v));
+  return `留空=沿用基础政策：${BUILT_IN_POLICY_IDS.map((id) => `${id} 为 ${shown(policyParameters(BUILT_IN_POLICIES[id])[k])}`).join("，")}`;
 }
 
 /** 项目信息: one row per field; the example's figures go in the 概算 column. */
@@ -125,7 +154,7 @@ export function buildTemplate(options: TemplateOptions = {}): Template {
   const example = options.input ?? (options.example === true ? EXAMPLE_INPUT : undefined);
   const sheets = [policySheet(example?.policy), projectSheet(example, options.settlement), householdSheet(example)];
   const rows = Math.max(options.validationRows ?? 2000, (example?.households?.length ?? 0) + 100);
-  const yesNo = `可填：是/否、TRUE/FALSE、1/0、Y/N、√/×、同意/不同意 — funding-rules §5`;
+  const yesNo = `可填：是/否、TRUE/FALSE、1/0、Y/N、√/×、同意/不同意`;
   const validations: ValidationSpec[] = [
     {
       sheet: SHEETS.households,
@@ -141,7 +170,7 @@ export function buildTemplate(options: TemplateOptions = {}): Template {
       range: columnRange("status", rows),
       values: ACCEPTED_STATUS_LABELS,
       errorStyle: "information",
-      prompt: "困难类别；多个类别用“、”分隔，就高不就低 — 003 附件3 二",
+      prompt: `困难类别；多个类别用“、”分隔，就高不就低 — ${CITATIONS.relief}`,
       error: `可用：${ACCEPTED_STATUS_LABELS.join("、")}；多个类别用“、”分隔`,
     },
     {

@@ -61,13 +61,24 @@ export function readRange(ws: Worksheet, top: number, left: number, rows: number
   return out;
 }
 
-/** The used rectangle from A1: rows and columns up to the last non-empty ones. */
-export function usedSize(ws: Worksheet): { rows: number; cols: number } {
-  let rows = 0;
-  let cols = 0;
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    rows = Math.max(rows, n);
-    cols = Math.max(cols, row.cellCount);
+/**
+ * The box of the cells that hold a value (formats alone do not count: a stray format on a far cell
+ * must not make the read huge); undefined when no cell holds one. Visits only the cells rows hold.
+ */
+export function valueBox(ws: Worksheet): { top: number; left: number; rows: number; cols: number } | undefined {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const v = cell.value;
+      if (v === null || v === undefined || (typeof v === "string" && v === "")) return;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
   });
-  return { rows, cols };
+  return bottom === 0 ? undefined : { top, left, rows: bottom - top + 1, cols: right - left + 1 };
 }

@@ -4,20 +4,20 @@
  */
 import ExcelJS from "exceljs";
 import {
-  CellValue,
+  Box,
   INPUT_SHEET_NAMES,
   InputGrids,
   InputKind,
   SheetGrid,
-  TABLES,
+  SheetShape,
+  TableShape,
   WorkbookError,
   columnNumber,
-  holdsRequiredHeaders,
-  isBlank,
-  locateTable,
+  inputGrid,
+  inputReadPlan,
   missingSheetError,
 } from "../workbook";
-import { readRange, usedSize } from "./cells";
+import { readRange, valueBox } from "./cells";
 
 /** A file that cannot be opened as a workbook at all (exit 2, one message). */
 export class WorkbookFileError extends Error {
@@ -72,7 +72,7 @@ interface LoadedTable {
 }
 
 /** Decodes `A1:J41` → 1-based top, left, rows, cols. */
-function decodeRange(ref: string): { top: number; left: number; rows: number; cols: number } | undefined {
+function decodeRange(ref: string): Box | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.toUpperCase());
   if (m === null) return undefined;
   const top = Number(m[2]);
@@ -82,39 +82,31 @@ function decodeRange(ref: string): { top: number; left: number; rows: number; co
   return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
 }
 
+/** The sheet as `input-table.ts` wants it: its tables (header cells read) and the box of its values. */
+export function sheetShape(ws: ExcelJS.Worksheet): SheetShape {
+  const tables: TableShape[] = [];
+  for (const t of Object.values((ws as unknown as { tables: Record<string, LoadedTable> }).tables ?? {})) {
+    const full = decodeRange(t.table.tableRef ?? t.table.ref ?? "");
+    if (full === undefined) continue;
+    const totalsRow = t.table.totalsRow === true;
+    // A totals row (Excel's 汇总行, showTotals) is never part of the box: it is not data.
+    const box = { ...full, rows: Math.max(1, full.rows - (totalsRow ? 1 : 0)) };
+    tables.push({ name: t.table.name ?? "", box, headerRow: t.table.headerRow !== false, totalsRow, header: readRange(ws, box.top, box.left, 1, box.cols)[0] });
+  }
+  return { sheet: ws.name, tables, used: valueBox(ws) };
+}
+
 /**
- * The input table of a sheet: its Excel table when it has one (the one with the standard name, else the
- * one whose header holds the required columns), else the used range from the header row.
+ * The input table of a sheet (`input-table.ts`: the one rule shared with the task pane): the chosen
+ * rectangle is read, formulas without a result recorded in `noResult`.
  */
 export function sheetGrid(ws: ExcelJS.Worksheet, kind: InputKind): SheetGrid {
-  const tables = Object.values((ws as unknown as { tables: Record<string, LoadedTable> }).tables ?? {});
-  const wanted = TABLES[kind];
-  const candidates = tables
-    .map((t) => ({ t, range: decodeRange(t.table.tableRef ?? t.table.ref ?? "") }))
-    .filter((x) => x.range !== undefined && x.t.table.headerRow !== false);
-  const fits = (x: (typeof candidates)[number]) => holdsRequiredHeaders(kind, readRange(ws, x.range!.top, x.range!.left, 1, x.range!.cols)[0]);
-  const chosen = candidates.find((x) => x.t.table.name === wanted) ?? candidates.find(fits);
+  const shape = sheetShape(ws);
+  const plan = inputReadPlan(kind, shape);
   const noResult = new Map<string, string>();
-  const withFormulas = (g: SheetGrid): SheetGrid => (noResult.size > 0 ? { ...g, noResult } : g);
-  if (chosen !== undefined) {
-    const r = chosen.range!;
-    // A totals row (Excel's 汇总行, showTotals) is not data.
-    const hasTotals = chosen.t.table.totalsRow === true;
-    const values = readRange(ws, r.top, r.left, r.rows - (hasTotals ? 1 : 0), r.cols, noResult);
-    if (!hasTotals) {
-      // Rows typed directly below the table (a program that does not grow tables, e.g. LibreOffice)
-      // are read too, up to the first blank row, rather than silently left out.
-      for (let row = r.top + r.rows; ; row++) {
-        const line = readRange(ws, row, r.left, 1, r.cols, noResult)[0];
-        if (line.every((v) => isBlank(v))) break;
-        values.push(line);
-      }
-    }
-    return withFormulas({ sheet: ws.name, top: r.top, left: r.left, values });
-  }
-  const size = usedSize(ws);
-  const values: CellValue[][] = size.rows === 0 ? [] : readRange(ws, 1, 1, size.rows, size.cols, noResult);
-  return withFormulas(locateTable(ws.name, kind, values));
+  const values = plan.kind === "empty" ? [] : readRange(ws, plan.box.top, plan.box.left, plan.box.rows, plan.box.cols, noResult);
+  const grid = inputGrid(kind, ws.name, plan, values);
+  return noResult.size > 0 ? { ...grid, noResult } : grid;
 }
 
 /** Finds a worksheet by name, ignoring surrounding spaces and full-width/half-width differences. */

@@ -16,7 +16,8 @@ import type { AddressInfo } from "net";
 import * as ts from "typescript";
 import type { BrowserContext, Page } from "playwright-core";
 import { calculate } from "../../src/engine";
-import { moneyText, percentText } from "../../src/taskpane/workflows";
+import { percentText } from "../../src/engine";
+import { moneyText } from "../../src/workbook";
 import { EXAMPLE_INPUT } from "../../src/workbook";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -195,7 +196,8 @@ maybe("the task pane in Chromium", () => {
     expect(await page.getByTestId("sum-fiscal").innerText()).toBe(`${moneyText(p.fiscalSubsidy)} 元`);
     expect(await page.getByTestId("sum-per-sqm").innerText()).toBe(`${moneyText(p.fiscalPerSqm)} 元/m²`);
     expect(await page.getByTestId("sum-collection").innerText()).toContain(percentText(example.totals!.collectionRate));
-    expect(await page.getByTestId("sum-approval").innerText()).toBe(p.approvalPath);
+    expect(p.approvalPath).toBe("merge3");
+    expect(await page.getByTestId("sum-approval").innerText()).toBe("三合一：项目建议书、可行性研究报告、初步设计合并编制审批");
     expect(await page.getByTestId("sum-vote").innerText()).toContain(example.vote!.approvalPassed ? "同意通过" : "同意未通过");
     expect(await page.getByTestId("summary-stage").innerText()).toBe("概算");
     expect(await page.getByTestId("progress").count()).toBe(0);
@@ -258,7 +260,7 @@ maybe("the task pane in Chromium", () => {
     const outside = await open({ host: null });
     expect(await outside.page.getByTestId("not-ready").innerText({ timeout: 15000 })).toContain("Excel 尚未就绪");
     await outside.page.close();
-    const old = await open({ excelApiMinor: 1 });
+    const old = await open({ excelApiMinor: 0 });
     expect(await old.page.getByTestId("not-ready").innerText()).toContain("Excel 版本过旧");
     expect(await old.page.getByTestId("app").count()).toBe(0);
     await old.page.close();

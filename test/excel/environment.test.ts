@@ -8,21 +8,22 @@ describe("checkExcel", () => {
     expect(await checkExcel(office({ displayLanguage: "en-GB", excelApiMinor: 14 }))).toEqual({
       kind: "ready",
       lang: "en",
-      features: { suspendCalculation: true, freezePanes: true, dataValidation: true, suspendScreenUpdating: true, pageLayout: true },
+      features: { columnWidths: true, suspendCalculation: true, freezePanes: true, dataValidation: true, suspendScreenUpdating: true, pageLayout: true },
     });
   });
 
-  it("detects Excel 2016 without updates (ExcelApi 1.2) as usable, without the newer API", async () => {
-    const r = await checkExcel(office({ excelApiMinor: 2 }));
+  it("detects Excel 2016 volume-licensed (ExcelApi 1.1) as usable, without the newer API", async () => {
+    const r = await checkExcel(office({ excelApiMinor: 1 }));
     expect(r).toEqual({
       kind: "ready",
       lang: "zh",
-      features: { suspendCalculation: false, freezePanes: false, dataValidation: false, suspendScreenUpdating: false, pageLayout: false },
+      features: { columnWidths: false, suspendCalculation: false, freezePanes: false, dataValidation: false, suspendScreenUpdating: false, pageLayout: false },
     });
   });
 
   it("says Excel is too old below ExcelApi " + MIN_EXCEL_API, async () => {
-    expect(await checkExcel(office({ excelApiMinor: 1 }))).toEqual({ kind: "too-old", lang: "zh" });
+    expect(MIN_EXCEL_API).toBe("1.1");
+    expect(await checkExcel(office({ excelApiMinor: 0 }))).toEqual({ kind: "too-old", lang: "zh" });
   });
 
   it("says it is not Excel when Office reports another host or none", async () => {
@@ -57,6 +58,6 @@ describe("languageOf and detectFeatures", () => {
       detectFeatures(() => {
         throw new Error("no requirements API");
       }),
-    ).toEqual({ suspendCalculation: false, freezePanes: false, dataValidation: false, suspendScreenUpdating: false, pageLayout: false });
+    ).toEqual({ columnWidths: false, suspendCalculation: false, freezePanes: false, dataValidation: false, suspendScreenUpdating: false, pageLayout: false });
   });
 });

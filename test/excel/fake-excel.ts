@@ -34,6 +34,8 @@ export interface FakeSheet {
   wrapped: string[];
   /** `worksheet.pageLayout` as set (ExcelApi 1.9). */
   pageLayout: { paperSize?: string; orientation?: string; zoom?: unknown; printTitleRows?: string };
+  /** `worksheet.visibility`: Visible, Hidden or VeryHidden. */
+  visibility: string;
 }
 
 export interface FakeTable {
@@ -52,7 +54,7 @@ export interface FakeTable {
 export interface FakeWrite {
   sync: number;
   sheet: string;
-  kind: "values" | "numberFormat" | "clear" | "bold" | "columnWidth" | "add" | "delete" | "table" | "chart" | "freeze" | "validation" | "wrap" | "pageLayout";
+  kind: "values" | "numberFormat" | "clear" | "bold" | "columnWidth" | "add" | "delete" | "rename" | "table" | "chart" | "freeze" | "validation" | "wrap" | "pageLayout";
   address: string;
   /** Calculation was suspended for the request that carried this write. */
   calcSuspended: boolean;
@@ -147,7 +149,15 @@ function newSheet(name: string, rows: FakeValue[][] = []): FakeSheet {
     validations: new Map(),
     wrapped: [],
     pageLayout: {},
+    visibility: "Visible",
   };
+}
+
+/** Excel's rules for a sheet name: 1–31 characters, none of : \\ / ? * [ ], not starting or ending with '. */
+function checkSheetName(n: string): void {
+  if (n.length === 0 || n.length > 31 || /[:\\/?*[\]]/.test(n) || n.startsWith("'") || n.endsWith("'")) {
+    throw new FakeOfficeError("InvalidArgument", `bad sheet name ${n}`);
+  }
 }
 
 /** The in-memory workbook and everything the fake recorded. */
@@ -164,6 +174,8 @@ export class FakeWorkbook {
   screenUpdatingSuspensions = 0;
   /** Make the next N syncs fail with this code (to test error paths). */
   failNext: { code: string; count: number } | null = null;
+  /** Make the sync with this number (1-based, counted like `syncs`) fail as a whole, nothing of it done. */
+  failAtSync: { sync: number; code: string } | null = null;
 
   constructor(readonly options: FakeOptions = {}) {
     for (const [name, rows] of Object.entries(options.sheets ?? { Sheet1: [] })) this.sheets.push(newSheet(name, rows));
@@ -222,6 +234,22 @@ class Context {
     this.queue.push({ run, bytes });
   }
 
+  /**
+   * An API of ExcelApi 1.`minor`: on an older host the request fails at sync with ApiNotFound, as Excel
+   * answers for a member its requirement sets lack (what ran before it in the request stays done).
+   */
+  needs(minor: number, api: string): void {
+    const have = this.wb.options.excelApiMinor ?? 14;
+    if (have < minor) {
+      this.queue.push({
+        run: () => {
+          throw new FakeOfficeError("ApiNotFound", `${api} needs ExcelApi 1.${minor}; this host has 1.${have}`);
+        },
+        bytes: 16,
+      });
+    }
+  }
+
   async sync(): Promise<void> {
     const wb = this.wb;
     wb.syncs++;
@@ -233,6 +261,9 @@ class Context {
     if (wb.failNext !== null && wb.failNext.count > 0) {
       wb.failNext.count--;
       throw new FakeOfficeError(wb.failNext.code, `simulated ${wb.failNext.code}`);
+    }
+    if (wb.failAtSync !== null && wb.failAtSync.sync === wb.syncs) {
+      throw new FakeOfficeError(wb.failAtSync.code, `simulated ${wb.failAtSync.code} at sync ${wb.syncs}`);
     }
     const request = queue.reduce((n, op) => n + ("bytes" in op ? op.bytes : 32), 0);
     wb.requestBytes.push(request);
@@ -411,6 +442,22 @@ class RangeProxy extends ClientObject {
     });
   }
 
+  /** ExcelApi 1.1: one row of this range (0-based). */
+  getRow(i: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const r = this.rect();
+      return { ...r, r0: r.r0 + i, rows: 1 };
+    });
+  }
+
+  /** ExcelApi 1.1: one cell of this range (0-based). */
+  getCell(row: number, column: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const r = this.rect();
+      return { ...r, r0: r.r0 + row, c0: r.c0 + column, rows: 1, columns: 1 };
+    });
+  }
+
   get format() {
     const self = this;
     return {
@@ -424,6 +471,7 @@ class RangeProxy extends ClientObject {
         },
       },
       set columnWidth(w: number) {
+        self.ctx.needs(2, "format.columnWidth");
         self.ctx.push(() => {
           const r = self.rect();
           for (let j = r.c0; j < r.c0 + r.columns; j++) r.sheet.columnWidths.set(j, w);
@@ -443,6 +491,7 @@ class RangeProxy extends ClientObject {
 
   get dataValidation() {
     const self = this;
+    self.ctx.needs(8, "range.dataValidation");
     const set = (key: "rule" | "prompt" | "errorAlert") => (value: unknown) =>
       self.ctx.push(() => {
         const r = self.rect();
@@ -504,6 +553,7 @@ class TableProxy extends ClientObject {
     });
   }
   get worksheet(): WorksheetProxy {
+    this.ctx.needs(2, "table.worksheet");
     return new WorksheetProxy(this.ctx, () => this.table().sheet);
   }
   delete(): void {
@@ -609,9 +659,45 @@ class WorksheetProxy extends ClientObject {
   get name(): string {
     return this.get_("name");
   }
+  set name(n: string) {
+    this.ctx.push(() => {
+      const s = this.resolve();
+      checkSheetName(n);
+      if (this.ctx.wb.sheets.some((o) => o !== s && o.name.toLowerCase() === n.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `worksheet ${n} exists`);
+      record(this.ctx.wb, s.name, "rename", n);
+      s.name = n;
+    });
+  }
+  get position(): number {
+    return this.get_("position");
+  }
+  set position(p: number) {
+    this.ctx.push(() => {
+      const s = this.resolve();
+      const list = this.ctx.wb.sheets.filter((o) => o !== s);
+      if (p < 0 || p > list.length) throw new FakeOfficeError("InvalidArgument", `position ${p}`);
+      list.splice(p, 0, s);
+      this.ctx.wb.sheets = list;
+    });
+  }
+  get visibility(): string {
+    return this.get_("visibility");
+  }
+  set visibility(v: string) {
+    this.ctx.push(() => {
+      const s = this.resolve();
+      if (v !== "Visible" && this.ctx.wb.sheets.filter((o) => o !== s && o.visibility === "Visible").length === 0) {
+        throw new FakeOfficeError("InvalidOperation", "a workbook must keep one visible sheet");
+      }
+      s.visibility = v;
+    });
+  }
   load(props: string): this {
     this.queueLoad(props, (p) => {
-      if (p === "name") return this.resolve().name;
+      const s = this.resolve();
+      if (p === "name") return s.name;
+      if (p === "position") return this.ctx.wb.sheets.indexOf(s);
+      if (p === "visibility") return s.visibility;
       throw new Error(`fake Worksheet cannot load ${p}`);
     });
     return this;
@@ -624,6 +710,7 @@ class WorksheetProxy extends ClientObject {
     });
   }
   getUsedRange(valuesOnly?: boolean): RangeProxy {
+    if (valuesOnly !== undefined) this.ctx.needs(2, "getUsedRange(valuesOnly)");
     return new RangeProxy(this.ctx, () => {
       const sheet = this.resolve();
       let r1 = -1;
@@ -727,6 +814,7 @@ class WorksheetProxy extends ClientObject {
   }
   get freezePanes() {
     const self = this;
+    self.ctx.needs(7, "worksheet.freezePanes");
     return {
       freezeRows(n: number) {
         self.ctx.push(() => {
@@ -745,6 +833,9 @@ class WorksheetProxy extends ClientObject {
   delete(): void {
     this.ctx.push(() => {
       const s = this.resolve();
+      if (s.visibility === "Visible" && this.ctx.wb.sheets.filter((o) => o !== s && o.visibility === "Visible").length === 0) {
+        throw new FakeOfficeError("InvalidOperation", "a workbook must keep one visible sheet");
+      }
       this.ctx.wb.sheets = this.ctx.wb.sheets.filter((x) => x !== s);
       this.ctx.wb.tables = this.ctx.wb.tables.filter((t) => t.sheet !== s);
       record(this.ctx.wb, s.name, "delete", "sheet");
@@ -756,17 +847,25 @@ class WorkbookProxy {
   constructor(private ctx: Context) {}
   get worksheets() {
     const ctx = this.ctx;
-    const byName = (name: string) => () => {
-      const s = ctx.wb.sheet(name);
-      if (!s) throw new FakeOfficeError("ItemNotFound", `worksheet ${name} not found`);
-      return s;
+    // As in Office.js, a proxy finds its object by name when first used, then keeps that object (its id):
+    // a sheet renamed or moved later in the same request is still the same sheet.
+    const byName = (name: string) => {
+      let found: FakeSheet | undefined;
+      return () => {
+        if (found !== undefined && ctx.wb.sheets.includes(found)) return found;
+        const s = ctx.wb.sheet(name);
+        if (!s) throw new FakeOfficeError("ItemNotFound", `worksheet ${name} not found`);
+        found = s;
+        return s;
+      };
     };
     const coll = new CollectionProxy<FakeSheet>(ctx, () => ctx.wb.sheets, (s) => new WorksheetProxy(ctx, () => s));
     return Object.assign(coll, {
       getItem: (name: string) => new WorksheetProxy(ctx, byName(name)),
       add: (name: string) => {
         ctx.push(() => {
-          if (ctx.wb.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `worksheet ${name} exists`);
+          checkSheetName(name);
+          if (ctx.wb.sheets.some((o) => o.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `worksheet ${name} exists`);
           ctx.wb.sheets.push(newSheet(name));
           record(ctx.wb, name, "add", "sheet");
         });
@@ -777,10 +876,15 @@ class WorkbookProxy {
   }
   get tables() {
     const ctx = this.ctx;
-    const byName = (name: string) => () => {
-      const t = ctx.wb.tables.find((x) => x.name === name);
-      if (!t) throw new FakeOfficeError("ItemNotFound", `table ${name} not found`);
-      return t;
+    const byName = (name: string) => {
+      let found: FakeTable | undefined;
+      return () => {
+        if (found !== undefined && ctx.wb.tables.includes(found)) return found;
+        const t = ctx.wb.tables.find((x) => x.name === name);
+        if (!t) throw new FakeOfficeError("ItemNotFound", `table ${name} not found`);
+        found = t;
+        return t;
+      };
     };
     const coll = new CollectionProxy<FakeTable>(ctx, () => ctx.wb.tables, (t) => new TableProxy(ctx, () => t));
     return Object.assign(coll, { getItem: (name: string) => new TableProxy(ctx, byName(name)) });
@@ -789,9 +893,11 @@ class WorkbookProxy {
     const ctx = this.ctx;
     return {
       suspendApiCalculationUntilNextSync() {
+        ctx.needs(6, "suspendApiCalculationUntilNextSync");
         ctx.calcSuspended = true;
       },
       suspendScreenUpdatingUntilNextSync() {
+        ctx.needs(9, "suspendScreenUpdatingUntilNextSync");
         ctx.wb.screenUpdatingSuspensions++;
       },
     };

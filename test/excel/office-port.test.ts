@@ -3,7 +3,9 @@ import { NameTakenError } from "../../src/excel/port";
 import { SheetData } from "../../src/workbook";
 import { createFakeOffice, FakeOptions } from "./fake-excel";
 
-const ALL: PortFeatures = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, dataValidation: true };
+const ALL: PortFeatures = { columnWidths: true, suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, dataValidation: true };
+/** An ExcelApi 1.1 host (Excel 2016). */
+const NONE: PortFeatures = { columnWidths: false, suspendCalculation: false, suspendScreenUpdating: false, freezePanes: false, dataValidation: false, pageLayout: false };
 
 function setup(options: FakeOptions = {}, features: PortFeatures = ALL, limits?: { writeBytes: number; readCells: number }) {
   const fake = createFakeOffice(options);
@@ -15,51 +17,56 @@ function sheet(name: string, values: SheetData["values"], extra: Partial<SheetDa
   return { name, values, numberFormats: values.map((r) => r.map(() => "General")), ...extra };
 }
 
-describe("reading tables", () => {
-  it("reads a table with its header row and position, in two syncs plus one for the values", async () => {
+describe("reading the input sheets (input-table.ts, the rule the command line follows too)", () => {
+  it("reads a table with its header row and position: names, shapes, then the values", async () => {
     const { wb, port } = setup({ sheets: { 住户: [["说明"], [], ["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4]] } });
     wb.tables.push({ name: "HouseholdTable", sheet: wb.sheet("住户")!, r0: 2, c0: 0, rows: 3, columns: 2 });
-    const r = await port.readTables([{ sheet: "住户", table: "HouseholdTable" }]);
-    expect(r.grids.get("住户")).toEqual({ sheet: "住户", top: 3, left: 1, values: [["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4]] });
-    expect(r.fromTable.has("住户")).toBe(true);
+    const r = await port.readInputs(["households"]);
+    expect(r.grids.households).toEqual({ sheet: "住户", top: 3, left: 1, values: [["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4]] });
     expect(wb.syncs).toBe(3);
   });
 
-  it("never reads an Excel table's totals row (showTotals) as data: header row and data body only", async () => {
+  it("never reads an Excel table's totals row (showTotals) as data", async () => {
     const { wb, port } = setup({ sheets: { 住户: [["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4], ["汇总", 165.75]] } });
     wb.tables.push({ name: "HouseholdTable", sheet: wb.sheet("住户")!, r0: 0, c0: 0, rows: 4, columns: 2, totalsRow: true });
-    const r = await port.readTables([{ sheet: "住户", table: "HouseholdTable" }]);
-    expect(r.grids.get("住户")).toEqual({ sheet: "住户", top: 1, left: 1, values: [["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4]] });
-    expect(wb.syncs).toBe(3);
+    const r = await port.readInputs(["households"]);
+    expect(r.grids.households).toEqual({ sheet: "住户", top: 1, left: 1, values: [["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4]] });
   });
 
-  it("falls back to the used range of a sheet without its table, and reports a missing sheet as undefined", async () => {
+  it("falls back to the cells with values from the header row, and leaves a missing sheet out", async () => {
     const { port } = setup({ sheets: { 项目信息: [[], ["", "字段", "概算"], ["", "area", 8000]] } });
-    const r = await port.readTables([
-      { sheet: "项目信息", table: "ProjectTable" },
-      { sheet: "住户", table: "HouseholdTable" },
-    ]);
-    expect(r.grids.get("项目信息")).toEqual({ sheet: "项目信息", top: 2, left: 2, values: [["字段", "概算"], ["area", 8000]] });
-    expect(r.fromTable.has("项目信息")).toBe(false);
-    expect(r.grids.get("住户")).toBeUndefined();
+    const r = await port.readInputs(["project", "households"]);
+    expect(r.grids.project).toEqual({ sheet: "项目信息", top: 2, left: 2, values: [["字段", "概算"], ["area", 8000]] });
+    expect(r.grids.households).toBeUndefined();
     expect(r.info.sheets).toEqual(["项目信息"]);
+  });
+
+  it("turns a number in a date-formatted cell into a date, so it is never read as money", async () => {
+    const { wb, port } = setup({ sheets: { 住户: [["房号", "建筑面积", "已缴金额"], ["1-101", 62.35, 45413]] } });
+    wb.sheet("住户")!.formats[1][2] = "yyyy-mm-dd";
+    const r = await port.readInputs(["households"]);
+    expect(r.grids.households!.values[1][2]).toEqual(new Date(Date.UTC(2024, 4, 1)));
   });
 
   it("retries in halves when Excel answers that a response is too big, and still reads every row", async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => [`${i + 1}`, 50 + i / 100, "低保户"]);
-    const { wb, port } = setup({ sheets: { 住户: [["房号", "建筑面积", "困难类别"], ...rows] }, maxResponseBytes: 30_000 }, ALL, {
+    const { wb, port } = setup({ sheets: { 住户: [["房号", "建筑面积", "困难类别"], ...rows] }, maxResponseBytes: 60_000 }, ALL, {
       writeBytes: 4_000_000,
       readCells: 1_000_000,
     });
-    const r = await port.readTables([{ sheet: "住户", table: "HouseholdTable" }]);
-    const values = r.grids.get("住户")!.values;
+    const r = await port.readInputs(["households"]);
+    const values = r.grids.households!.values;
     expect(values).toHaveLength(2001);
     expect(values[2000]).toEqual(["2000", 69.99, "低保户"]);
     // The first answer was too big; the rows came in smaller responses that fit.
-    expect(wb.responseBytes[2]).toBeGreaterThan(30_000);
-    expect(wb.responseBytes.slice(3).every((b) => b <= 30_000)).toBe(true);
-    // Find + size (2), the refused answer (1), then 2,001 rows in halves of 3,001 cells (3).
-    expect(wb.syncs).toBe(6);
+    expect(wb.responseBytes[2]).toBeGreaterThan(60_000);
+    expect(wb.responseBytes.slice(3).every((b) => b <= 60_000)).toBe(true);
+  });
+
+  it("reads on an ExcelApi 1.1 host (no valuesOnly used range)", async () => {
+    const { port } = setup({ excelApiMinor: 1, sheets: { 住户: [["房号", "建筑面积"], ["1-101", 62.35]] } }, { ...NONE });
+    const r = await port.readInputs(["households"]);
+    expect(r.grids.households!.values).toEqual([["房号", "建筑面积"], ["1-101", 62.35]]);
   });
 });
 
@@ -71,7 +78,8 @@ describe("replacing output sheets", () => {
     ]);
     expect(wb.grid("测算结果")).toEqual([["房号", "应缴金额"], ["1-101", 1234.5]]);
     expect(wb.format("测算结果", "B2")).toBe("#,##0.00");
-    const writes = wb.writesTo("测算结果").filter((w) => w.kind === "values" || w.kind === "numberFormat");
+    // Written in full under a hidden temporary name, then swapped in.
+    const writes = wb.writesTo("reno~1").filter((w) => w.kind === "values" || w.kind === "numberFormat");
     expect(writes.map((w) => [w.kind, w.address])).toEqual([
       ["numberFormat", "A1:B2"],
       ["values", "A1:B2"],
@@ -147,7 +155,7 @@ describe("replacing output sheets", () => {
     await port.replaceSheets([sheet("计算说明", [["a"]], { freezeRows: 1 })]);
     expect(wb.sheet("计算说明")!.frozenRows).toBe(0);
     expect(wb.screenUpdatingSuspensions).toBe(0);
-    expect(wb.writesTo("计算说明").some((w) => w.calcSuspended)).toBe(false);
+    expect(wb.writesTo("reno~1").some((w) => w.calcSuspended)).toBe(false);
   });
 });
 
@@ -163,7 +171,7 @@ describe("wrapping and print setup", () => {
   });
 
   it("skips the print setup on an older Excel (no page layout) and still writes the sheet", async () => {
-    const { wb, port } = setup({ excelApiMinor: 8 }, { ...ALL, pageLayout: false });
+    const { wb, port } = setup({ excelApiMinor: 8 }, { ...ALL, suspendScreenUpdating: false, pageLayout: false });
     await port.replaceSheets([data]);
     expect(wb.sheet("测算结果")!.pageLayout).toEqual({});
     expect(wb.cell("测算结果", "B2")).toBe("很长的说明文字");
@@ -209,5 +217,81 @@ describe("errors and selection", () => {
     await port.selectRange("住户", "C12");
     expect(wb.active).toBe("住户");
     expect(wb.selection).toEqual({ sheet: "住户", address: "C12" });
+  });
+});
+
+describe("a failed write leaves the workbook as it was (workbook-layout.md)", () => {
+  /** Everything a user could see of the workbook. */
+  function snapshot(wb: ReturnType<typeof setup>["wb"]) {
+    return {
+      sheets: wb.sheets.map((s) => ({
+        name: s.name,
+        visibility: s.visibility,
+        values: wb.grid(s.name),
+        formats: s.formats.map((r) => [...r]),
+        charts: s.charts.map((c) => [c.title, c.source]),
+        frozen: s.frozenRows,
+      })),
+      tables: wb.tables.map((t) => [t.name, t.sheet.name, t.r0, t.c0, t.rows, t.columns]),
+    };
+  }
+
+  const oldRun = [
+    sheet("测算结果", [["房号", "应缴"], ["1-101", 10], ["1-102", 20]], { table: { name: "ResultTable", top: 1, left: 1, columns: ["房号", "应缴"], rows: 2, totalsRow: false }, freezeRows: 1 }),
+    sheet("资金汇总", [["资金构成", "金额"], ["居民", 1], ["社会", 2], ["财政", 3]], { charts: [{ title: "资金构成", type: "Pie", dataRange: "A1:B4", seriesBy: "Columns" }] }),
+  ];
+  const rows = Array.from({ length: 400 }, (_, i) => [`2-${i}`, i + 0.5]);
+  const newRun = [
+    sheet("测算结果", [["房号", "应缴"], ...rows], { table: { name: "ResultTable", top: 1, left: 1, columns: ["房号", "应缴"], rows: rows.length, totalsRow: false }, freezeRows: 1 }),
+    sheet("资金汇总", [["资金构成", "金额"], ["居民", 7], ["社会", 8], ["财政", 9]], { charts: [{ title: "资金构成", type: "Pie", dataRange: "A1:B4", seriesBy: "Columns" }] }),
+    sheet("计算说明", [["步骤"], ["§3.1"]]),
+  ];
+  // Small requests, so that the new run takes several syncs.
+  const limits = { writeBytes: 4_000, readCells: 250_000 };
+
+  async function prepared() {
+    const s = setup({ sheets: { 住户: [["房号"], ["1-101"]], 测算结果: [], 资金汇总: [] } }, ALL, limits);
+    await s.port.replaceSheets(oldRun);
+    s.wb.resetCounters();
+    return s;
+  }
+
+  it("fails at each sync of a replacement in turn: the workbook is then the one before, or the whole new one", async () => {
+    const ok = await prepared();
+    const before = snapshot(ok.wb);
+    await ok.port.replaceSheets(newRun);
+    const after = snapshot(ok.wb);
+    const syncs = ok.wb.syncs;
+    expect(syncs).toBeGreaterThanOrEqual(4);
+    expect(after.sheets.map((s) => s.name)).toEqual(["住户", "测算结果", "资金汇总", "计算说明"]);
+    expect(after.tables).toEqual([["ResultTable", "测算结果", 0, 0, 401, 2]]);
+    for (let k = 1; k <= syncs; k++) {
+      const run = await prepared();
+      run.wb.failAtSync = { sync: k, code: "GeneralException" };
+      await expect(run.port.replaceSheets(newRun)).rejects.toBeInstanceOf(ExcelIoError);
+      // Every sync but the swap fails before the swap: the old outputs stay, nothing new remains.
+      expect(snapshot(run.wb)).toEqual(before);
+    }
+  });
+
+  it("removes a temporary sheet a lost connection left behind, on the next run", async () => {
+    const run = await prepared();
+    // What a run cut off before its clean-up leaves: a hidden temporary sheet.
+    run.wb.sheets.push({ ...run.wb.sheets[0], name: "reno~9", visibility: "Hidden", values: [["x"]], formats: [["General"]], charts: [] });
+    await run.port.replaceSheets(newRun);
+    expect(run.wb.sheets.map((s) => s.name)).toEqual(["住户", "测算结果", "资金汇总", "计算说明"]);
+  });
+
+  it("writes, swaps and keeps places on an ExcelApi 1.1 host (Excel 2016)", async () => {
+    const s = setup({ excelApiMinor: 1, sheets: { 住户: [["房号"]], 测算结果: [["旧"]], 说明: [] } }, NONE);
+    await s.port.replaceSheets(newRun);
+    expect(s.wb.sheets.map((x) => [x.name, x.visibility])).toEqual([
+      ["住户", "Visible"],
+      ["测算结果", "Visible"],
+      ["说明", "Visible"],
+      ["资金汇总", "Visible"],
+      ["计算说明", "Visible"],
+    ]);
+    expect(s.wb.cell("测算结果", "A401")).toBe("2-399");
   });
 });

@@ -4,7 +4,7 @@
  */
 import { errorMessage, installCustomFunctionsStub, StubError } from "./custom-functions-stub";
 import { approvalPathFn, funding, residentShare, subsidy } from "../../src/functions/functions";
-import { APPROVAL_PATHS, calculate, toOutputJson } from "../../src/engine";
+import { APPROVAL_PATH_TEXTS, calculate, toOutputJson } from "../../src/engine";
 
 installCustomFunctionsStub();
 
@@ -91,17 +91,17 @@ describe("RENO.FUNDING", () => {
 
 describe("RENO.APPROVALPATH", () => {
   it.each([
-    [10_000_000, APPROVAL_PATHS.merge3],
-    [10_000_000.01, APPROVAL_PATHS.merge2],
-    [20_000_000, APPROVAL_PATHS.merge2],
-    [20_000_000.01, APPROVAL_PATHS.separate],
-    [0, APPROVAL_PATHS.merge3],
+    [10_000_000, APPROVAL_PATH_TEXTS.merge3.zh],
+    [10_000_000.01, APPROVAL_PATH_TEXTS.merge2.zh],
+    [20_000_000, APPROVAL_PATH_TEXTS.merge2.zh],
+    [20_000_000.01, APPROVAL_PATH_TEXTS.separate.zh],
+    [0, APPROVAL_PATH_TEXTS.merge3.zh],
   ])("gives the §6 path for a total of %d (以下 includes the number)", (total, path) => {
     expect(approvalPathFn(total)).toBe(path);
   });
 
   it("reads the thresholds from the policy", () => {
-    expect(approvalPathFn(6_000_000, [["approval.merge3.max", 5_000_000]])).toBe(APPROVAL_PATHS.merge2);
+    expect(approvalPathFn(6_000_000, [["approval.merge3.max", 5_000_000]])).toBe(APPROVAL_PATH_TEXTS.merge2.zh);
   });
 
   it("refuses a negative total", () => {

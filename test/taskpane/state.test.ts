@@ -1,6 +1,5 @@
 import { ExcelIoError } from "../../src/excel/office-port";
 import { INITIAL_STATE, PaneState, failureMessage, paneReducer } from "../../src/taskpane/state";
-import { STRINGS } from "../../src/taskpane/i18n";
 import type { RunSummary } from "../../src/taskpane/workflows";
 import type { WorkbookError } from "../../src/workbook";
 
@@ -54,8 +53,8 @@ describe("what the task pane says after each action", () => {
   });
 
   it("turns Excel's failures into sentences, with the code", () => {
-    expect(failureMessage(new ExcelIoError("InvalidOperationInCellEditMode", "busy"), STRINGS.zh)).toBe(STRINGS.zh.cellEditMode);
-    expect(failureMessage(new ExcelIoError("ItemNotFound", "worksheet 住户 not found"), STRINGS.zh)).toBe("Excel 操作失败（ItemNotFound）：worksheet 住户 not found");
+    expect(failureMessage(new ExcelIoError("InvalidOperationInCellEditMode", "busy"), "zh")).toBe("Excel 正处于单元格编辑状态：请按 Enter 或 Esc 结束编辑后重试。");
+    expect(failureMessage(new ExcelIoError("ItemNotFound", "worksheet 住户 not found"), "zh")).toBe("Excel 操作失败（ItemNotFound）：worksheet 住户 not found。之前的结果表保持不变。");
     expect(zh({ ...INITIAL_STATE, busy: "calculate" }, { type: "failed", error: new Error("boom") })).toMatchObject({
       busy: null,
       message: { intent: "error", text: "发生意外错误：boom" },

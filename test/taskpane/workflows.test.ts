@@ -1,8 +1,7 @@
-import { calculate, toOutputJson } from "../../src/engine";
+import { Dec, Fen, Money, calculate, percentText, toOutputJson } from "../../src/engine";
 import { ExcelHost, PortFeatures, createOfficePort } from "../../src/excel/office-port";
-import { createWorkflows, percentText, moneyText, fenMoneyText } from "../../src/taskpane/workflows";
-import { EXAMPLE_INPUT, RESULT_HEADERS } from "../../src/workbook";
-import { Dec } from "../../src/engine";
+import { createWorkflows } from "../../src/taskpane/workflows";
+import { EXAMPLE_INPUT, RESULT_HEADERS, moneyText } from "../../src/workbook";
 import { createFakeOffice, FakeOptions, FakeWorkbook } from "../excel/fake-excel";
 
 const ALL: PortFeatures = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, dataValidation: true };
@@ -35,7 +34,8 @@ describe("新建测算工作簿", () => {
     expect(await flows.createWorkbook(true)).toEqual({ kind: "created", sheets: INPUT_SHEETS });
     expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", ...INPUT_SHEETS]);
     expect(wb.tables.map((t) => [t.name, t.sheet.name, t.rows])).toEqual([
-      ["PolicyTable", "政策参数", 14],
+      // base + 21 keys (funding-rules §7, elevator-rules §7) and the header
+      ["PolicyTable", "政策参数", 23],
       ["ProjectTable", "项目信息", 8],
       ["HouseholdTable", "住户", 41],
     ]);
@@ -121,7 +121,9 @@ describe("计算", () => {
     const find = (label: string) => summary.find((r) => r[0] === label)?.[1];
     expect(find("总投资 T（不含加装电梯）")).toBe(expected.project.totalInvestment);
     expect(find("财政补助 F = min(F0, 上限)")).toBe(expected.project.fiscalSubsidy);
-    expect(find("到位比例")).toBe(expected.totals!.collectionRate);
+    // 0.61328998… floored to 0.01% (one rounding of every shown ratio, the pane says 61.32% too)
+    expect(expected.totals!.collectionRate).toBeCloseTo(0.61329, 5);
+    expect(find("到位比例")).toBe(0.6132);
     const charts = wb.sheet("资金汇总")!.charts;
     expect(charts.map((c) => [c.type, c.title])).toEqual([
       ["Pie", "资金构成"],
@@ -350,12 +352,12 @@ describe("text of the summary card", () => {
     ["0", "0.00"],
     ["-30000", "-30,000.00"],
   ])("writes money %s as %s", (x, text) => {
-    expect(moneyText(new Dec(x))).toBe(text);
+    expect(moneyText(new Dec(x) as Money)).toBe(text);
   });
 
   it("floors percentages so that 99.996% never shows as 100%", () => {
     expect(percentText(new Dec("0.99996"))).toBe("99.99%");
     expect(percentText(new Dec(1))).toBe("100.00%");
-    expect(fenMoneyText(123456)).toBe("1,234.56");
+    expect(moneyText(123456 as Fen)).toBe("1,234.56");
   });
 });

@@ -5,14 +5,12 @@
  */
 import { toOutputJson } from "../../src/engine";
 import {
-  APPROVAL_PATH_SHORT,
   CellValue,
   ProgrammeEntry,
   ReadOutcome,
   SheetData,
   SheetGrid,
   WorkbookRead,
-  approvalPathShort,
   buildOutputSheets,
   buildProgrammeSheet,
   buildPublicitySheet,
@@ -20,7 +18,7 @@ import {
   locateTable,
   readInputs,
 } from "../../src/workbook";
-import { APPROVAL_PATHS } from "../../src/engine";
+import { APPROVAL_PATH_TEXTS } from "../../src/engine";
 import { SMALL, setCell, templateGrids } from "./helpers";
 
 function expectOk(r: ReadOutcome): WorkbookRead {
@@ -193,7 +191,7 @@ describe("项目信息 without the 字段 or the 决算 column", () => {
     expect(r.stage).toBe("estimate");
     expect(r.stageBasis.settlementColumn).toBe(false);
     expect(toOutputJson(r.result)).toEqual(toOutputJson(clean().result));
-    expect(r.refs.get("project.costs.basic")?.ref).toBe("项目信息!B4");
+    expect(r.cells.get("project.costs.basic")?.ref).toBe("项目信息!B4");
   });
 
   test("without 决算 a 字段 sheet is 概算 only", () => {
@@ -206,7 +204,7 @@ describe("项目信息 without the 字段 or the 决算 column", () => {
   test("refuses a sheet with neither 字段 nor 项目, naming both headers", () => {
     const project: SheetGrid = { sheet: "项目信息", top: 1, left: 1, values: [["名称", "概算"], ["改造建筑面积", 8000]] };
     const r = readInputs({ ...templateGrids({ input: SMALL }), project });
-    expect(errorsOf(r)).toEqual([["项目信息", "column.missing"]]);
+    expect(errorsOf(r)).toEqual([["项目信息", "column.keyOrLabel"]]);
     if (!r.ok) expect(r.errors[0].zh).toMatch(/缺少列“字段”.*或“项目”/);
   });
 
@@ -243,7 +241,7 @@ describe("presentation of the output sheets", () => {
   test("资金汇总's 审批路径 is a General, wrapped text cell", () => {
     const [, summary] = buildOutputSheets(clean(), { time: new Date(), version: "0" });
     const c = cellOf(summary, "审批路径");
-    expect(c.value).toBe(APPROVAL_PATHS.merge3);
+    expect(c.value).toBe(APPROVAL_PATH_TEXTS.merge3.zh);
     expect(c.format).toBe("General");
     expect(summary.wrap).toContain(c.address);
     // Both stages: both text cells wrapped, neither money-formatted.
@@ -273,8 +271,7 @@ describe("presentation of the output sheets", () => {
   });
 
   test("项目汇总: short approval paths, outstanding money in its own column, 问题 only for problems", () => {
-    expect(Object.values(APPROVAL_PATHS).map(approvalPathShort)).toEqual(Object.values(APPROVAL_PATH_SHORT));
-    expect(Object.values(APPROVAL_PATH_SHORT)).toEqual(["三合一", "二合一", "分别审批"]);
+    expect(Object.values(APPROVAL_PATH_TEXTS).map((t) => t.short)).toEqual(["三合一", "二合一", "分别审批"]);
     const read = clean();
     const entries: ProgrammeEntry[] = [
       { file: "a.xlsx", ok: true, read },

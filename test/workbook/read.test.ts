@@ -1,4 +1,4 @@
-import { calculate, toOutputJson, fenToNumber } from "../../src/engine";
+import { Fen, calculate, toOutputJson, fenToYuan } from "../../src/engine";
 import { EXAMPLE_INPUT, SheetGrid, readInputs, readPolicyGrid, WorkbookRead, ReadOutcome, locateTable } from "../../src/workbook";
 import { SMALL, setCell, templateGrids } from "./helpers";
 
@@ -15,8 +15,9 @@ describe("readInputs", () => {
     if (!json.ok) throw new Error("example invalid");
     expect(toOutputJson(r.result)).toEqual(toOutputJson(json.value));
     expect(r.stage).toBe("estimate");
-    expect(r.input.policy).toBe("default");
-    expect(r.counts).toEqual({ policyRows: 13, projectRows: 7, households: 40 });
+    expect(r.result.policy.id).toBe("default");
+    // base + the 21 keys of funding-rules §7 and elevator-rules §7
+    expect(r.counts).toEqual({ policyRows: 22, projectRows: 7, households: 40 });
   });
 
   test("finds household columns by alias in any order and ignores extra columns", () => {
@@ -36,8 +37,8 @@ describe("readInputs", () => {
       { area: 88.5, id: "1-101", paid: 1200, status: "低保", owner: "王芳" },
       { area: 70, id: "1-102", owner: "李强" },
     ]);
-    expect(r.refs.get("households[1].area")?.ref).toBe("住户!C5");
-    expect(r.refs.get("households[0].paid")?.ref).toBe("住户!E4");
+    expect(r.cells.get("households[1].area")?.ref).toBe("住户!C5");
+    expect(r.cells.get("households[0].paid")?.ref).toBe("住户!E4");
   });
 
   test("accepts headers with units, full-width letters and stray spaces", () => {
@@ -122,8 +123,8 @@ describe("readInputs", () => {
     expect(r.stage).toBe("settlement");
     // 决算: enhancement blank = 0; area and social capital fall back to 概算.
     expect(r.input.project).toEqual({ name: "小区", area: 8000, costs: { basic: 2100000, improvement: 1000000 }, socialCapital: 100000 });
-    expect(r.refs.get("project.costs.basic")?.ref).toBe("项目信息!D4");
-    expect(r.refs.get("project.area")?.ref).toBe("项目信息!C3");
+    expect(r.cells.get("project.costs.basic")?.ref).toBe("项目信息!D4");
+    expect(r.cells.get("project.area")?.ref).toBe("项目信息!C3");
     expect(r.other?.stage).toBe("estimate");
     expect(toOutputJson(r.other!.result).project.totalInvestment).toBe(3500000);
     expect(toOutputJson(r.result).project.totalInvestment).toBe(3100000);
@@ -143,21 +144,21 @@ describe("readInputs", () => {
     expect(g.policy.values[5][0]).toBe("cap.perSqm");
     setCell(g.policy, "B6", null);
     const r = expectOk(readInputs(g));
-    expect(r.input.policy).toEqual({ base: "default", "cap.perSqm": null });
+    expect([r.result.policy.id, r.result.policy.overridden]).toEqual(["custom", ["cap.perSqm"]]);
     expect(r.result.project.subsidyCap).toBeNull();
     expect(toOutputJson(r.result).project.fiscalSubsidy).toBe(2550000);
   });
 
   test("names the key cell of an unknown policy key and the value cell of a bad value", () => {
     const g = templateGrids({ input: SMALL });
-    setCell(g.policy, "A16", "tier.basic.rat");
-    setCell(g.policy, "B16", 0.2);
+    setCell(g.policy, "A25", "tier.basic.rat");
+    setCell(g.policy, "B25", 0.2);
     setCell(g.policy, "B3", 1.5);
     const r = readInputs(g);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => [e.ref, e.code])).toEqual([
       ["政策参数!B3", "rate.range"],
-      ["政策参数!A16", "policy.unknownKey"],
+      ["政策参数!A25", "policy.unknownKey"],
     ]);
   });
 
@@ -165,7 +166,7 @@ describe("readInputs", () => {
     const r = expectOk(readInputs(templateGrids({ input: SMALL })));
     const hs = r.result.households!;
     const sum = hs.reduce((a, h) => a + h.gross, 0);
-    expect(fenToNumber(sum)).toBe(1000000);
+    expect(fenToYuan(sum as Fen)).toBe(1000000);
     expect(r.householdRows).toEqual([2, 3, 4]);
   });
 });

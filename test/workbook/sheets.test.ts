@@ -102,7 +102,7 @@ describe("buildAuditSheet", () => {
     const s = buildAuditSheet(r.result, { time: new Date(2024, 4, 6, 9, 30), version: "9.9.9", stage: r.stage, rowCounts: r.counts });
     const row = (step: string) => s.values.find((x) => x[0] === step)!;
     expect(row("§3.4 补助上限").slice(1, 4)).toEqual(["cap = floor(c × A)", "300 × 8000", 2400000]);
-    expect(row("§3.5 财政补助").slice(1, 5)).toEqual(["F = min(F0, cap)", "min(2,550,000.00, 2,400,000.00)", 2400000, "000 §五(二)1 低于的按实补助"]);
+    expect(row("§3.5 财政补助").slice(1, 5)).toEqual(["F = min(F0, cap)", "min(2,550,000.00, 2,400,000.00)", 2400000, "乐政办发〔2023〕47号 第五条（二）1 低于的按实补助"]);
     expect(row("§3.7 校验")[4]).toBe("相等 ✓");
     expect(row("§4.3 临时救助 70%")[2]).toBe("1 户");
     expect(line(s, "运行时间")[1]).toBe("2024-05-06 09:30:00");

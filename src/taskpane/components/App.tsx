@@ -20,7 +20,7 @@ import {
 import { BUILT_IN_POLICY_IDS, BuiltInPolicyId } from "../../engine";
 import type { PortFeatures } from "../../excel/office-port";
 import { CalendarDate, dateText } from "../../workbook";
-import { Lang, STRINGS } from "../i18n";
+import { Lang, STRINGS, say } from "../i18n";
 import { INITIAL_STATE, PaneEvent, PaneState, paneReducer } from "../state";
 import { PolicyChoice, Workflows } from "../workflows";
 import { ErrorList } from "./ErrorList";
@@ -132,7 +132,7 @@ export function App({ lang, workflows, features }: AppProps): React.ReactElement
     const s = parseDateInput(start);
     const e = end.trim() === "" ? undefined : parseDateInput(end);
     if (s === undefined || (end.trim() !== "" && e === undefined)) {
-      dispatch({ type: "failed", error: new Error(t.badDate) });
+      dispatch({ type: "failed", error: new Error(say(lang, "pane.badDate")) });
       return;
     }
     void act({ type: "start", action: "publicity" }, async () => ({

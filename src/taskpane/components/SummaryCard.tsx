@@ -1,7 +1,7 @@
 /** The card after each run: T, R, S, F, F/m², collection rate, vote, approval path; both stages when filled. */
 import * as React from "react";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { Lang, STRINGS, approvalKindOf } from "../i18n";
+import { Lang, STRINGS } from "../i18n";
 import type { RunSummary } from "../workflows";
 
 const useStyles = makeStyles({
@@ -44,8 +44,7 @@ export function SummaryCard({ lang, summary: s }: SummaryCardProps): React.React
   const styles = useStyles();
   const t = STRINGS[lang];
   const f = s.figures;
-  const kind = approvalKindOf(f.approvalPath);
-  const approval = kind === undefined ? f.approvalPath : t.approval(kind);
+  const approval = t.approval(f.approvalPath);
   const row = (label: string, value: React.ReactNode, testId?: string) => (
     <React.Fragment key={label}>
       <dt className={styles.label}>{label}</dt>

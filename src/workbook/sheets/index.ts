@@ -1,0 +1,7 @@
+/** The output sheets of a run, each a pure builder returning `SheetData`. */
+export * from "./text";
+export * from "./calendar";
+export * from "./result-sheet";
+export * from "./summary-sheet";
+export * from "./audit-sheet";
+export * from "./publicity-sheet";
