@@ -142,7 +142,7 @@ module.exports = async (env, argv) => {
     ],
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },
-      port: Number(process.env.npm_package_config_dev_server_port || DEV_PORT),
+      port: DEV_PORT,
       server: {
         type: "https",
         // Only `webpack serve` needs the certificate (and may install it); builds never touch it.

@@ -1,12 +1,18 @@
 /**
- * Engine benchmark (issue: engine): 100,000 households, fixed seed, full calculation (validation,
- * project, allocation, relief, grant, settlement, vote). Median of 5 runs, peak memory, and the
- * plain-number implementation of the same steps measured in the same run, with the ratio.
+ * Engine benchmark (issue: engine; issue 9 §6): 100,000 households, fixed seed, full calculation
+ * (validation, project, allocation, relief, grant, settlement, vote). Median of 5 runs, peak memory, and
+ * the plain-number implementation of the same steps measured in the same run, with the ratio.
+ *
+ * Targets: median ≤ 1000 ms; engine / plain ≤ 2× (issue 9 §6, same run); peak RSS ≤ 400 MB.
  */
 import { calculate } from "../src/engine";
 import { syntheticProject } from "./data";
 import { plainCalculate } from "./plain";
-import { median, time, report } from "./util";
+import { check, fmt, mb, median, ms, time, times } from "./util";
+
+export const ENGINE_LIMIT_MS = 1_000;
+export const RATIO_LIMIT = 2;
+export const RSS_LIMIT_MB = 400;
 
 export async function run(): Promise<void> {
   const n = 100_000;
@@ -32,7 +38,7 @@ export async function run(): Promise<void> {
   }
   const e = median(engine);
   const p = median(plain);
-  report("engine", `${n.toLocaleString("en")} households, full calculation: median ${e.toFixed(0)} ms of 5 (target ≤ 1000 ms)`);
-  report("engine", `plain-number implementation of the same steps: median ${p.toFixed(0)} ms; ratio engine / plain = ${(e / p).toFixed(2)}× (target ≤ 10×)`);
-  report("engine", `peak memory (max RSS so far) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (target ≤ 400 MB)`);
+  check("engine", `${n.toLocaleString("en")} households, full calculation, median of 5`, e, ENGINE_LIMIT_MS, ms);
+  check("engine", "ratio engine / plain-number implementation of the same steps (same run)", e / p, RATIO_LIMIT, times, `engine ${fmt(e, ms)}, plain ${fmt(p, ms)}`);
+  check("engine", "peak memory (max RSS so far)", process.resourceUsage().maxRSS / 1024, RSS_LIMIT_MB, mb);
 }

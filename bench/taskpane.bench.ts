@@ -1,18 +1,19 @@
 /**
  * Task pane bundle size (issue: task pane — "keep the production bundle lean, report its size"), from
- * the production build (`npm run build`). Gzip size is what an intranet server with compression sends.
+ * the production build (dist/, rebuilt first when stale). No target: information only. Gzip size is what
+ * an intranet server with compression sends.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
-import { report } from "./util";
+import { ensureDistBuilt, report } from "./util";
 
 export async function run(): Promise<void> {
-  const file = path.join(__dirname, "..", "dist", "taskpane.js");
-  if (!fs.existsSync(file)) {
-    report("taskpane", "dist/taskpane.js: not built (run `npm run build` first)");
+  const why = ensureDistBuilt("taskpane");
+  if (why !== undefined) {
+    report("taskpane", `dist/taskpane.js: not measured (${why})`);
     return;
   }
-  const bytes = fs.readFileSync(file);
-  report("taskpane", `dist/taskpane.js: ${(bytes.length / 1024).toFixed(0)} KB minified, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip`);
+  const bytes = fs.readFileSync(path.join(__dirname, "..", "dist", "taskpane.js"));
+  report("taskpane", `dist/taskpane.js: ${(bytes.length / 1024).toFixed(0)} KB minified, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip (no target)`);
 }

@@ -1,22 +1,31 @@
 /**
- * `npm run --silent calc -- <input.json | book.xlsx | folder> [--out <file>]`
+ * `reno calc <input.json | book.xlsx | folder> [--out <file>]` (also `npm run --silent calc -- …`)
  *
  * Runs the engine on a JSON input (or a standard workbook / a folder of them) and writes the result.
  * Exit 0 on success, 2 on invalid input (every problem on stderr with where it is; nothing written),
- * 1 on anything else.
+ * 1 on anything else. The JSON path loads only the engine: the workbook path (exceljs, slow to load)
+ * is imported when an .xlsx file or a folder is given.
  */
 import * as fs from "fs";
 
 import { calculate, formatError, toOutputJson, engineError, EngineError } from "../engine";
-import { InputError, exitCodeOf, isSameFile, runAsScript, writeJson } from "./io";
-import { runWorkbookCli } from "./workbook-cli";
+import { parseCommandLine } from "./args";
+import { InputError, exitCodeOf, isSameFile, writeJson } from "./io";
+
+export const USAGE = `用法 Usage:
+  reno calc <input.json> [--out <result.json>]
+  reno calc <book.xlsx> --out <result.xlsx | result.json>
+  reno calc <folder> --out <summary.xlsx>
+  详见 more: reno calc --help
+`;
 
 export const HELP = `老旧小区改造资金测算 reno-funding — 命令行 / command line
 
 用法 Usage:
-  npm run --silent calc -- <input.json> [--out <result.json>]
-  npm run --silent calc -- <book.xlsx> --out <result.xlsx | result.json>
-  npm run --silent calc -- <folder> --out <summary.xlsx>
+  reno calc <input.json> [--out <result.json>]
+  reno calc <book.xlsx> --out <result.xlsx | result.json>
+  reno calc <folder> --out <summary.xlsx>
+  (从仓库运行 from the repository: npx reno calc … 或 or npm run --silent calc -- …)
 
 输入 Input (JSON, UTF-8):
   { "policy": "default" | "yueqing-2023" | { "base": "default", "<key>": value, ... },   (可选 optional)
@@ -31,9 +40,9 @@ export const HELP = `老旧小区改造资金测算 reno-funding — 命令行 /
   money in 元 with at most two decimals, ratios unrounded.
 
 选项 Options:
-  --out <file>   写入文件（先写临时文件，成功后改名；不会覆盖输入文件）
-                 write here (temp file + rename on success; never the input file)
-  --help, -h     显示本帮助 show this help
+  --out, -o <file>  写入文件（先写临时文件，成功后改名；不会覆盖输入文件）
+                    write here (temp file + rename on success; never the input file)
+  --help, -h        显示本帮助 show this help
 
 退出码 Exit codes: 0 成功 success · 2 输入有误 invalid input (nothing written) · 1 其他错误 other failure
 规则 Rules: ../shared/spec/funding-rules.md (README: 计算规则)
@@ -45,21 +54,11 @@ export interface CalcArgs {
   help: boolean;
 }
 
-export function parseArgs(argv: readonly string[]): CalcArgs {
-  const args: CalcArgs = { help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--help" || a === "-h") args.help = true;
-    else if (a === "--out" || a === "-o") {
-      const v = argv[++i];
-      if (v === undefined || v === "") throw new InputError("--out 需要文件名 / --out needs a file name");
-      args.out = v;
-    } else if (a.startsWith("--out=")) args.out = a.slice("--out=".length);
-    else if (a.startsWith("-")) throw new InputError(`未知选项 ${a} / unknown option ${a} (see --help)`);
-    else if (args.input === undefined) args.input = a;
-    else throw new InputError(`多余的参数 ${a} / unexpected argument ${a} (see --help)`);
-  }
-  return args;
+export function parseCalcArgs(argv: readonly string[]): CalcArgs {
+  const { values, positionals } = parseCommandLine(argv, { out: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } }, 1, USAGE);
+  const out = values.out as string | undefined;
+  if (out === "") throw new InputError(`--out 需要文件名 / --out needs a file name\n\n${USAGE}`);
+  return { input: positionals[0], out, help: values.help === true };
 }
 
 /** Parses JSON text, turning a syntax error into an input error value. */
@@ -92,20 +91,21 @@ export function runJson(input: string, out: string | undefined): number {
 
 export function main(argv: readonly string[]): Promise<number> {
   return exitCodeOf(async () => {
-    const args = parseArgs(argv);
+    const args = parseCalcArgs(argv);
     if (args.help) {
       process.stdout.write(HELP);
       return 0;
     }
-    if (args.input === undefined) throw new InputError("缺少输入文件 / missing input file (see --help)");
+    if (args.input === undefined) throw new InputError(`缺少输入文件 / missing input file\n\n${USAGE}`);
     if (!fs.existsSync(args.input)) throw new InputError(`找不到输入文件 ${args.input} / input not found: ${args.input}`);
     if (args.out !== undefined && isSameFile(args.input, args.out)) {
       throw new InputError(`--out 不能是输入文件本身 / --out must not be the input file: ${args.out}`);
     }
     const isDir = fs.statSync(args.input).isDirectory();
-    if (isDir || /\.xlsx$/i.test(args.input)) return await runWorkbookCli(args.input, args.out, isDir);
+    if (isDir || /\.xlsx$/i.test(args.input)) {
+      const { runWorkbookCli } = await import("./workbook-cli");
+      return await runWorkbookCli(args.input, args.out, isDir);
+    }
     return runJson(args.input, args.out);
   });
 }
-
-if (require.main === module) runAsScript(main);

@@ -9,15 +9,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { toOutputJson } from "../engine";
+import { ENGINE_VERSION, toOutputJson } from "../engine";
 import { WorkbookError, formatWorkbookError } from "../workbook";
 import { WorkbookFileError, calculateBook, resultBookBytes } from "../xlsx";
 import { InputError, writeFileAtomic, writeJson } from "./io";
 import { programmeBookBytes, programmeText, runBatch } from "./batch";
-import pkg from "../../package.json";
-
-/** The add-in version written into 计算说明. */
-export const ADDIN_VERSION: string = pkg.version;
 
 function printErrors(file: string, errors: readonly WorkbookError[]): void {
   process.stderr.write(`输入有误 invalid input: ${file} (${errors.length})\n`);
@@ -50,7 +46,7 @@ export async function runSingle(input: string, out: string | undefined): Promise
     process.stderr.write(`已跳过合计行（不计为住户）/ skipped total rows (not households): ${rows}\n`);
   }
   if (kind === "xlsx") {
-    const bytes = await resultBookBytes(r.workbook, r.read, { time: new Date(), version: ADDIN_VERSION, source: path.basename(input) });
+    const bytes = await resultBookBytes(r.workbook, r.read, { time: new Date(), version: ENGINE_VERSION, source: path.basename(input) });
     writeFileAtomic(out!, bytes);
   } else writeJson(out, toOutputJson(r.read.result));
   return 0;

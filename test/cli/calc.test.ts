@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/calc";
+import { ensureCli } from "../../scripts/build-cli";
 
 const ROOT = path.resolve(__dirname, "../..");
 const EXAMPLE = path.join(ROOT, "examples/hongqiao-xincun.json");
@@ -151,16 +152,17 @@ describe("calc command line (issue: engine and CLI)", () => {
     expect(fs.readFileSync(outFile, "utf8")).toBe("previous");
   });
 
-  it("sets the process exit code as a real command (npm run calc)", () => {
-    const tsx = path.join(ROOT, "node_modules/.bin/tsx");
+  it("sets the process exit code as a real command (bin/reno.js calc, what npm run calc runs)", () => {
+    ensureCli();
+    const bin = path.join(ROOT, "bin/reno.js");
     const bad = writeInput("bad.json", { project: { ...PROJECT, area: "x" } });
     const outFile = path.join(dir, "o.json");
-    const r = spawnSync(tsx, [path.join(ROOT, "src/cli/calc.ts"), bad, "--out", outFile], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [bin, "calc", bad, "--out", outFile], { encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("project.area");
     expect(fs.existsSync(outFile)).toBe(false);
-    const good = spawnSync(tsx, [path.join(ROOT, "src/cli/calc.ts"), EXAMPLE], { encoding: "utf8" });
+    const good = spawnSync(process.execPath, [bin, "calc", EXAMPLE], { encoding: "utf8" });
     expect(good.status).toBe(0);
     expect(JSON.parse(good.stdout).project.totalInvestment).toBe(1460000);
-  });
+  }, 240_000); // builds lib/ first when it is stale
 });
