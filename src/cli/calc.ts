@@ -8,9 +8,9 @@
  */
 import * as fs from "fs";
 
-import { calculate, formatError, toOutputJson, engineError, EngineError } from "../engine";
+import { EngineError, bilingualText, calculate, engineError, formatError, message, toOutputJson } from "../engine";
 import { parseCommandLine } from "./args";
-import { InputError, exitCodeOf, isSameFile, writeJson } from "./io";
+import { exitCodeOf, inputError, isSameFile, withUsage, writeJson } from "./io";
 
 export const USAGE = `用法 Usage:
   reno calc <input.json> [--out <result.json>]
@@ -57,7 +57,7 @@ export interface CalcArgs {
 export function parseCalcArgs(argv: readonly string[]): CalcArgs {
   const { values, positionals } = parseCommandLine(argv, { out: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } }, 1, USAGE);
   const out = values.out as string | undefined;
-  if (out === "") throw new InputError(`--out 需要文件名 / --out needs a file name\n\n${USAGE}`);
+  if (out === "") throw withUsage(inputError("cli.optionValue", { option: "--out" }), USAGE);
   return { input: positionals[0], out, help: values.help === true };
 }
 
@@ -73,7 +73,7 @@ export function parseJsonInput(text: string): { ok: true; value: unknown } | { o
 }
 
 function printErrors(errors: readonly EngineError[], file: string): void {
-  process.stderr.write(`输入有误 invalid input: ${file} (${errors.length})\n`);
+  process.stderr.write(`${bilingualText(message("cli.invalidInput", { file, count: errors.length }))}\n`);
   for (const e of errors) process.stderr.write(`  ${formatError(e)}\n`);
 }
 
@@ -96,11 +96,9 @@ export function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    if (args.input === undefined) throw new InputError(`缺少输入文件 / missing input file\n\n${USAGE}`);
-    if (!fs.existsSync(args.input)) throw new InputError(`找不到输入文件 ${args.input} / input not found: ${args.input}`);
-    if (args.out !== undefined && isSameFile(args.input, args.out)) {
-      throw new InputError(`--out 不能是输入文件本身 / --out must not be the input file: ${args.out}`);
-    }
+    if (args.input === undefined) throw withUsage(inputError("cli.missingInput"), USAGE);
+    if (!fs.existsSync(args.input)) throw inputError("cli.inputNotFound", { file: args.input });
+    if (args.out !== undefined && isSameFile(args.input, args.out)) throw inputError("cli.outIsInput", { file: args.out });
     const isDir = fs.statSync(args.input).isDirectory();
     if (isDir || /\.xlsx$/i.test(args.input)) {
       const { runWorkbookCli } = await import("./workbook-cli");

@@ -4,19 +4,26 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { Bilingual, MessageArgs, MessageCode, bilingualText, message } from "../engine";
 
 /** Writes `data` to `target` atomically (temp file in the same folder, then rename). */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   const dir = path.dirname(path.resolve(target));
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new InputError(`输出目录不存在：${dir} / output folder does not exist: ${dir}`);
+    throw inputError("cli.outFolderMissing", { folder: dir });
   }
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw inputError("cli.outIsFolder", { file: target });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     fs.writeFileSync(tmp, data);
     fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
+    // A place the user cannot write to (permissions, read-only medium) is their input, not a bug.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "EISDIR" || code === "ENOTDIR") {
+      throw inputError("cli.outNotWritable", { file: target, reason: code });
+    }
     throw e;
   }
 }
@@ -40,12 +47,25 @@ export function isSameFile(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
-/** A usage or input problem: exit code 2 with this message on stderr. */
+/** A usage or input problem: exit code 2 with this message (and the command's usage, if given) on stderr. */
 export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly text: Bilingual,
+    readonly usage?: string,
+  ) {
+    super(bilingualText(text) + (usage === undefined ? "" : `\n\n${usage}`));
     this.name = "InputError";
   }
+}
+
+/** An InputError from the message catalogue. */
+export function inputError<C extends MessageCode>(code: C, ...args: MessageArgs<C>): InputError {
+  return new InputError(message(code, ...args));
+}
+
+/** The same problem followed by a command's usage. */
+export function withUsage(e: InputError, usage: string): InputError {
+  return new InputError(e.text, usage);
 }
 
 /**
@@ -60,7 +80,7 @@ export async function exitCodeOf(command: () => Promise<number> | number): Promi
       process.stderr.write(`${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`内部错误 internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.stderr.write(`${bilingualText(message("cli.internal", { detail: (e as Error).stack ?? String(e) }))}\n`);
     return 1;
   }
 }

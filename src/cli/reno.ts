@@ -11,7 +11,7 @@
 import { ENGINE_VERSION } from "../engine";
 import { parseCommandLine } from "./args";
 import { main as calcMain } from "./calc";
-import { InputError, exitCodeOf } from "./io";
+import { exitCodeOf, inputError, withUsage } from "./io";
 
 export const USAGE = `reno — 老旧小区改造资金测算 reno-funding 命令行 / command line
 
@@ -30,8 +30,8 @@ export function main(argv: readonly string[]): Promise<number> {
     const [command, ...rest] = argv;
     if (command === "calc") return calcMain(rest);
     if (command === "template") return (await import("./template")).main(rest);
-    if (command === undefined) throw new InputError(`缺少命令 / missing command\n\n${USAGE}`);
-    if (!command.startsWith("-")) throw new InputError(`未知命令 ${command} / unknown command ${command}\n\n${USAGE}`);
+    if (command === undefined) throw withUsage(inputError("cli.missingCommand"), USAGE);
+    if (!command.startsWith("-")) throw withUsage(inputError("cli.unknownCommand", { command }), USAGE);
     const { values } = parseCommandLine(argv, { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } }, 0, USAGE);
     if (values.version === true) {
       process.stdout.write(`reno-funding ${ENGINE_VERSION}\n`);

@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import { templateBook, workbookBytes } from "../xlsx";
 import { parseCommandLine } from "./args";
-import { InputError, exitCodeOf, writeFileAtomic } from "./io";
+import { exitCodeOf, inputError, withUsage, writeFileAtomic } from "./io";
 
 export const TEMPLATE_HELP = `用法 Usage: reno template <new.xlsx> [--example] [--force]
   (从仓库运行 from the repository: npx reno template … 或 or npm run --silent template -- …)
@@ -28,9 +28,9 @@ export function main(argv: readonly string[]): Promise<number> {
     const out = positionals[0];
     const example = values.example === true;
     const force = values.force === true;
-    if (out === undefined) throw new InputError(`缺少文件名 / missing file name\n${TEMPLATE_HELP}`);
-    if (!/\.xlsx$/i.test(out)) throw new InputError(`文件名应以 .xlsx 结尾：${out} / the file name must end in .xlsx: ${out}`);
-    if (fs.existsSync(out) && !force) throw new InputError(`文件已存在：${out}（用 --force 覆盖）/ file exists: ${out} (use --force to replace it)`);
+    if (out === undefined) throw withUsage(inputError("cli.missingFileName"), TEMPLATE_HELP);
+    if (!/\.xlsx$/i.test(out)) throw inputError("cli.xlsxName", { file: out });
+    if (fs.existsSync(out) && !force) throw inputError("cli.fileExists", { file: out });
     writeFileAtomic(out, await workbookBytes(templateBook({ example })));
     return 0;
   });

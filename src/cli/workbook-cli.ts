@@ -9,14 +9,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ENGINE_VERSION, toOutputJson } from "../engine";
+import { ENGINE_VERSION, bilingualText, message, toOutputJson } from "../engine";
 import { WorkbookError, formatWorkbookError } from "../workbook";
 import { WorkbookFileError, calculateBook, resultBookBytes } from "../xlsx";
-import { InputError, writeFileAtomic, writeJson } from "./io";
+import { InputError, inputError, writeFileAtomic, writeJson } from "./io";
 import { programmeBookBytes, programmeText, runBatch } from "./batch";
 
 function printErrors(file: string, errors: readonly WorkbookError[]): void {
-  process.stderr.write(`输入有误 invalid input: ${file} (${errors.length})\n`);
+  process.stderr.write(`${bilingualText(message("cli.invalidInput", { file, count: errors.length }))}\n`);
   for (const e of errors) process.stderr.write(`  ${formatWorkbookError(e)}\n`);
 }
 
@@ -24,7 +24,7 @@ function outKind(out: string | undefined): "xlsx" | "json" | undefined {
   if (out === undefined) return undefined;
   if (/\.xlsx$/i.test(out)) return "xlsx";
   if (/\.json$/i.test(out)) return "json";
-  throw new InputError(`--out 应为 .xlsx 或 .json 文件：${out} / --out must be a .xlsx or .json file: ${out}`);
+  throw inputError("cli.outKind", { file: out });
 }
 
 /** One workbook → a result workbook (input sheets kept, output sheets added or replaced) or JSON. */
@@ -34,7 +34,7 @@ export async function runSingle(input: string, out: string | undefined): Promise
   try {
     r = await calculateBook(path.basename(input), fs.readFileSync(input));
   } catch (e) {
-    if (e instanceof WorkbookFileError) throw new InputError(`${input}: ${e.zh} / ${e.en}`);
+    if (e instanceof WorkbookFileError) throw new InputError({ zh: `${input}：${e.zh}`, en: `${input}: ${e.en}` });
     throw e;
   }
   if (!r.ok) {
@@ -42,8 +42,7 @@ export async function runSingle(input: string, out: string | undefined): Promise
     return 2;
   }
   if (r.read.skippedRows.length > 0) {
-    const rows = r.read.skippedRows.join(", ");
-    process.stderr.write(`已跳过合计行（不计为住户）/ skipped total rows (not households): ${rows}\n`);
+    process.stderr.write(`${bilingualText(message("cli.skippedTotals", { rows: r.read.skippedRows }))}\n`);
   }
   if (kind === "xlsx") {
     const bytes = await resultBookBytes(r.workbook, r.read, { time: new Date(), version: ENGINE_VERSION, source: path.basename(input) });
@@ -56,11 +55,11 @@ export async function runSingle(input: string, out: string | undefined): Promise
 export async function runFolder(dir: string, out: string | undefined): Promise<number> {
   const kind = outKind(out);
   const entries = await runBatch(dir, { exclude: out });
-  if (entries.length === 0) throw new InputError(`文件夹中没有 .xlsx 工作簿：${dir} / no .xlsx workbooks in ${dir}`);
+  if (entries.length === 0) throw inputError("cli.noWorkbooks", { folder: dir });
   const bad = entries.filter((e) => !e.ok);
   for (const e of bad) {
     if (e.ok) continue;
-    if (e.message !== undefined) process.stderr.write(`输入有误 invalid input: ${e.file}: ${e.message}\n`);
+    if (e.message !== undefined) process.stderr.write(`${e.file}: ${e.message}\n`);
     else printErrors(e.file, e.errors);
   }
   if (kind === "xlsx") writeFileAtomic(out!, await programmeBookBytes(entries));
@@ -72,7 +71,7 @@ export async function runFolder(dir: string, out: string | undefined): Promise<n
     );
     writeJson(out!, json);
   } else process.stdout.write(programmeText(entries));
-  process.stderr.write(`${entries.length} 个工作簿，${entries.length - bad.length} 个已测算，${bad.length} 个有误 / ${entries.length} workbooks, ${entries.length - bad.length} calculated, ${bad.length} invalid\n`);
+  process.stderr.write(`${bilingualText(message("cli.batchSummary", { total: entries.length, ok: entries.length - bad.length, bad: bad.length }))}\n`);
   return bad.length > 0 ? 2 : 0;
 }
 

@@ -9,17 +9,18 @@
  * Two exact ways to the same parts, chosen by size (each tested on its own against a bigint oracle):
  * - `splitInDoubles` when the weights' sum S and S × the largest weight are safe integers: with
  *   T = q·S + r, the part T·w/S = q·w + r·w/S and r·w < S·w_max, so every product is exact;
- * - `splitExactly` otherwise, in exact integer Decimals (money.ts `Exact`).
+ * - `splitExactly` otherwise, in exact integers (exact-int.ts: BigInt, or decimal.js on IE11).
  */
 import Decimal from "decimal.js";
-import { Exact, Fen, Money, fenToMoney, moneyToFen } from "./money";
+import { Fen, Money, fenToMoney, moneyToFen } from "./money";
+import { X, XInt } from "./exact-int";
 import { ScaledValues, decimalText, floorDivSafe, integerWeights, scaleTexts } from "./fixed";
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** True when `splitInDoubles` is exact for these weights (T ≤ 2^53 − 1 is assumed). */
 export function fitsDoubles(w: ScaledValues): boolean {
-  return w.nums !== undefined && w.max !== undefined && w.sum.toNumber() * w.max <= MAX_SAFE;
+  return w.nums !== undefined && w.max !== undefined && X.toNumber(w.sum) * w.max <= MAX_SAFE;
 }
 
 /**
@@ -31,7 +32,7 @@ export function fitsDoubles(w: ScaledValues): boolean {
  */
 export function allocateFen(totalFen: Fen, weights: ScaledValues | readonly string[]): Fen[] {
   const w = Array.isArray(weights) ? integerWeights(weights as readonly string[]) : (weights as ScaledValues);
-  if (w.sum.isZero()) {
+  if (X.isZero(w.sum)) {
     if (totalFen !== 0) throw new RangeError("allocateFen: all weights are zero or there are none");
     return new Array<Fen>(w.length).fill(0 as Fen);
   }
@@ -42,7 +43,7 @@ export function allocateFen(totalFen: Fen, weights: ScaledValues | readonly stri
 export function splitInDoubles(totalFen: Fen, w: ScaledValues): Fen[] {
   const nums = w.nums!;
   const n = w.length;
-  const S = w.sum.toNumber();
+  const S = X.toNumber(w.sum);
   const [q, r] = floorDivSafe(totalFen, S);
   const parts = new Array<number>(n);
   const rem = new Float64Array(n);
@@ -68,25 +69,26 @@ export function splitInDoubles(totalFen: Fen, w: ScaledValues): Fen[] {
   return giveLeftovers(parts, totalFen - given, rem, S) as Fen[];
 }
 
-/** The split in exact integer Decimals: exact for any size (the rare path: weights past 2^53). */
+/** The split in exact integers: exact for any size (the rare path: weights past 2^53). */
 export function splitExactly(totalFen: Fen, w: ScaledValues): Fen[] {
   const n = w.length;
-  const T = new Exact(totalFen);
+  const T = X.fromNumber(totalFen);
+  const S = w.sum;
   const values = w.exact();
   const parts = new Array<number>(n);
-  const rem = new Array<Decimal>(n);
+  const rem = new Array<XInt>(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const p = T.times(values[i]);
-    const k = p.divToInt(w.sum);
-    parts[i] = k.toNumber();
-    rem[i] = p.minus(k.times(w.sum));
+    const p = X.mul(T, values[i]);
+    const k = X.div(p, S);
+    parts[i] = X.toNumber(k);
+    rem[i] = X.sub(p, X.mul(k, S));
     given += parts[i];
   }
   let left = totalFen - given;
   if (left > 0) {
     const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => rem[b].comparedTo(rem[a]) || a - b);
+    order.sort((a, b) => X.cmp(rem[b], rem[a]) || a - b);
     for (let k = 0; left > 0; k++, left--) parts[order[k]] += 1;
   }
   return parts as Fen[];

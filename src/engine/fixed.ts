@@ -8,6 +8,7 @@
  */
 import Decimal from "decimal.js";
 import { Dec, Exact, Fen } from "./money";
+import { X, XInt } from "./exact-int";
 
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 /** |m| below this keeps m / 10^k unique per double (see decimalText). */
@@ -23,18 +24,55 @@ const FAST_LIMIT = 2 ** 50;
  */
 export function decimalText(value: number | Decimal): string {
   if (typeof value !== "number") return value.toFixed();
-  if (Number.isInteger(value) && Math.abs(value) < FAST_LIMIT) return value === 0 ? "0" : String(value);
-  for (let k = 1; k <= 6; k++) {
-    const m = Math.round(value * POW10[k]);
-    if (Math.abs(m) >= FAST_LIMIT) break;
-    if (m / POW10[k] === value) {
-      const abs = Math.abs(m);
-      const digits = String(abs).padStart(k + 1, "0");
-      return `${m < 0 ? "-" : ""}${digits.slice(0, -k)}.${digits.slice(-k)}`;
-    }
+  const p = exactParts(value);
+  if (p !== undefined) {
+    if (p.k === 0) return String(p.m);
+    const digits = String(Math.abs(p.m)).padStart(p.k + 1, "0");
+    return `${p.m < 0 ? "-" : ""}${digits.slice(0, -p.k)}.${digits.slice(-p.k)}`;
   }
   const s = String(value);
   return s.includes("e") ? new Dec(value).toFixed() : s;
+}
+
+/**
+ * A finite number or a plain decimal text: what the per-household loops carry. A number stands for
+ * exactly the decimal its shortest text shows (`decimalText`), never for its binary value.
+ */
+export type DecimalValue = number | string;
+
+/**
+ * x = m / 10^k exactly (k ≤ 6, |m| < 2^50), by the round-trip test of `decimalText`; undefined when x
+ * needs more digits (the caller then goes through its text).
+ */
+export function exactParts(x: number): { m: number; k: number } | undefined {
+  if (Number.isInteger(x)) return Math.abs(x) < FAST_LIMIT ? { m: x === 0 ? 0 : x, k: 0 } : undefined;
+  for (let k = 1; k <= 6; k++) {
+    const m = Math.round(x * POW10[k]);
+    if (Math.abs(m) >= FAST_LIMIT) return undefined;
+    if (m / POW10[k] === x) return { m, k };
+  }
+  return undefined;
+}
+
+/** A value's plain decimal text. */
+export function valueText(v: DecimalValue): string {
+  return typeof v === "string" ? v : decimalText(v);
+}
+
+/**
+ * Money ≥ 0 (a number as its shortest text shows it, or a plain decimal text) → integer fen, half away
+ * from zero. Below 10^13 元 the result is a safe integer. Fast path: a number with ≤ 2 decimals is
+ * m / 100 exactly (`exactParts`).
+ */
+export function valueToFen(v: DecimalValue): Fen {
+  if (typeof v === "number") {
+    const p = exactParts(v);
+    if (p !== undefined && p.k <= 2) {
+      const f = p.m * POW10[2 - p.k];
+      if (Number.isSafeInteger(f)) return (f === 0 ? 0 : f) as Fen;
+    }
+  }
+  return textToFenNumber(valueText(v));
 }
 
 /** Digits after the point in a plain decimal text. */
@@ -43,9 +81,12 @@ export function fractionDigits(text: string): number {
   return i < 0 ? 0 : text.length - i - 1;
 }
 
-/** A plain decimal text × 10^scale as an exact integer. scale ≥ the text's fraction digits. */
-export function scaledInteger(text: string, scale: number): Decimal {
-  return new Exact(text).times(new Exact(10).pow(scale));
+/** A plain decimal text (≥ 0 or not) × 10^scale as an exact integer. scale ≥ the text's fraction digits. */
+export function scaledInteger(text: string, scale: number): XInt {
+  const i = text.indexOf(".");
+  if (i < 0) return X.of(text + ZEROS.slice(0, scale));
+  const frac = text.slice(i + 1);
+  return X.of(text.slice(0, i) + frac + ZEROS.slice(0, scale - frac.length));
 }
 
 /** Plain decimal text → integer fen, half away from zero (§2: money inputs rounded to the fen when read). */
@@ -91,13 +132,51 @@ export interface ScaledValues {
   readonly nums?: Float64Array;
   /** The largest value, when `nums` is present. */
   readonly max?: number;
-  /** Σ values, exact (an integer Decimal). */
-  readonly sum: Decimal;
-  /** The values as exact integer Decimals (for sums past 2^53). */
-  exact(): readonly Decimal[];
+  /** Σ values, exact. */
+  readonly sum: XInt;
+  /** The values as exact integers (for sums past 2^53). */
+  exact(): readonly XInt[];
 }
 
 const ZEROS = "0".repeat(400);
+
+/**
+ * Scales values ≥ 0 (numbers or plain decimal texts) to integers sharing one power of ten. Numbers with
+ * ≤ 6 decimals are scaled in doubles without a text (`exactParts`); anything else through its text.
+ */
+export function scaleValues(values: readonly DecimalValue[]): ScaledValues {
+  const n = values.length;
+  const ms = new Float64Array(n);
+  const ks = new Uint8Array(n);
+  let scale = 0;
+  let viaText = false;
+  for (let i = 0; i < n && !viaText; i++) {
+    const v = values[i];
+    const p = typeof v === "number" ? exactParts(v) : undefined;
+    if (p === undefined) viaText = true;
+    else {
+      ms[i] = p.m;
+      ks[i] = p.k;
+      if (p.k > scale) scale = p.k;
+    }
+  }
+  if (viaText) return scaleTexts(values.map(valueText));
+  const nums = ms;
+  let sum = 0;
+  let max = 0;
+  let safe = true;
+  for (let i = 0; i < n; i++) {
+    const v = ks[i] === scale ? ms[i] : ms[i] * POW10[scale - ks[i]];
+    nums[i] = v;
+    sum += v;
+    if (v > max) max = v;
+    if (!(sum <= Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER)) safe = false;
+  }
+  if (!safe) return scaleTexts(values.map(valueText));
+  let cache: XInt[] | undefined;
+  const exact = () => (cache ??= values.map((v) => scaledInteger(valueText(v), scale)));
+  return { scale, length: n, nums, max, sum: X.fromNumber(sum), exact };
+}
 
 /** Scales decimal texts (≥ 0) to integers sharing one power of ten. */
 export function scaleTexts(texts: readonly string[]): ScaledValues {
@@ -122,15 +201,15 @@ export function scaleTexts(texts: readonly string[]): ScaledValues {
     if (v > max) max = v;
     if (sum > Number.MAX_SAFE_INTEGER) safe = false;
   }
-  let cache: Decimal[] | undefined;
+  let cache: XInt[] | undefined;
   const exact = () => (cache ??= texts.map((t) => scaledInteger(t, scale)));
-  if (safe) return { scale, length: n, nums, max, sum: new Exact(sum), exact };
+  if (safe) return { scale, length: n, nums, max, sum: X.fromNumber(sum), exact };
   return { scale, length: n, sum: exactSum(exact()), exact };
 }
 
-function exactSum(values: readonly Decimal[]): Decimal {
-  let s = new Exact(0);
-  for (const v of values) s = s.plus(v);
+function exactSum(values: readonly XInt[]): XInt {
+  let s = X.fromNumber(0);
+  for (const v of values) s = X.add(s, v);
   return s;
 }
 

@@ -9,20 +9,24 @@
 import Decimal from "decimal.js";
 import { Dec, Exact, Fen, Money, ONE, Ratio, ZERO, asRatio, moneyToFen } from "./money";
 import { allocateFen } from "./allocate";
-import { decimalText, floorDivSafe, fractionDigits, scaleTexts, scaledInteger } from "./fixed";
+import { DecimalValue, decimalText, floorDivSafe, fractionDigits, scaleValues, scaledInteger } from "./fixed";
+import { X } from "./exact-int";
 import { Policy, TIERS, Tier } from "./policy";
 import { StatusKey, isHardshipWorker, reliefRate } from "./relief";
 
-/** A validated household row (see input.ts). Areas are plain decimal texts, money integer fen. */
+/**
+ * A validated household row (see input.ts). Areas and weights are numbers (exactly as their shortest
+ * text shows) or plain decimal texts (`DecimalValue`); money is integer fen.
+ */
 export interface HouseholdRow {
   readonly id: string;
   readonly owner?: string;
   /** 建筑面积 m², > 0. */
-  readonly area: string;
+  readonly area: DecimalValue;
   /** 专有面积 m², > 0 (vote weight, §5). */
-  readonly exclusiveArea?: string;
+  readonly exclusiveArea?: DecimalValue;
   /** 分摊系数 ≥ 0, replaces area as allocation weight (§4.1). */
-  readonly weight?: string;
+  readonly weight?: DecimalValue;
   readonly status?: string;
   readonly statuses: readonly StatusKey[];
   /** 已缴金额 ≥ 0. */
@@ -79,7 +83,7 @@ export interface Fraction {
 export function rateFraction(rate: Ratio): Fraction {
   const text = decimalText(rate);
   const scale = fractionDigits(text);
-  const num = scaledInteger(text, scale).toNumber();
+  const num = X.toNumber(scaledInteger(text, scale));
   const den = 10 ** scale;
   const fits = scale <= 15 && Number.isSafeInteger(num) && Number.isSafeInteger(den);
   const safeUpTo = !fits ? -1 : num === 0 ? Number.MAX_SAFE_INTEGER : Math.floor((Number.MAX_SAFE_INTEGER - den) / (2 * num)) - 1;
@@ -112,7 +116,7 @@ function checkSafe(name: string, v: number): Fen {
  * byTier: fen per tier (from the project). rows: ≥ 1 household, allocation weights not all 0.
  */
 export function allocateHouseholds(rows: readonly HouseholdRow[], byTier: Readonly<Record<Tier, Fen>>): Record<Tier, Fen[]> {
-  const weights = scaleTexts(rows.map((r) => r.weight ?? r.area));
+  const weights = scaleValues(rows.map((r) => r.weight ?? r.area));
   return {
     basic: allocateFen(byTier.basic, weights),
     improvement: allocateFen(byTier.improvement, weights),

@@ -1,5 +1,6 @@
 /** The engine's public surface: pure functions over plain typed data, no Office.js, no Node APIs. */
 export * from "./money";
+export * from "./exact-int";
 export * from "./fixed";
 export * from "./messages";
 export * from "./errors";

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { EngineError, Path, Result, describe, engineError, engineErrorAt, fail, ok } from "./errors";
-import { decimalText, textToFenNumber } from "./fixed";
+import { DecimalValue, decimalText, valueToFen } from "./fixed";
 import { Fen, Money, ZERO_MONEY } from "./money";
 import { BUILT_IN_POLICIES, Policy, TIERS, Tier, resolvePolicy } from "./policy";
 import { ProjectInput } from "./project";
@@ -46,12 +46,12 @@ function householdPath(i: number, field?: string): Path {
 }
 
 /**
- * Fast reader for the per-household numbers: a finite JSON number (or Decimal) as plain decimal text.
- * Text is refused ("text in number fields"); the workbook and function edges turn numeric text into
- * numbers before this (read.ts `numericText`).
+ * Fast reader for the per-household numbers: a finite JSON number as it is (it stands for the decimal
+ * its shortest text shows), a Decimal as its plain text. Text is refused ("text in number fields"); the
+ * workbook and function edges turn numeric text into numbers before this (read.ts `numericText`).
  */
-function numberText(value: unknown, i: number, field: string, errors: EngineError[]): string | undefined {
-  if (typeof value === "number" && Number.isFinite(value)) return decimalText(value);
+function numberValue(value: unknown, i: number, field: string, errors: EngineError[]): DecimalValue | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return value === 0 ? 0 : value;
   if (Decimal.isDecimal(value) && (value as Decimal).isFinite()) return decimalText(value as Decimal);
   if (isBlankValue(value)) errors.push(engineError("required", householdPath(i, field)));
   else if (value instanceof Date) errors.push(engineError("type.date", householdPath(i, field), { found: describe(value) }));
@@ -59,10 +59,12 @@ function numberText(value: unknown, i: number, field: string, errors: EngineErro
   return undefined;
 }
 
-/** True when a number text is > 0 (text from decimalText: no exponent). */
-const isPositiveText = (t: string): boolean => !t.startsWith("-") && /[1-9]/.test(t);
-/** True when a number text is < 0 (−0 is zero, as everywhere: read.ts `isNegativeValue`). */
-const isNegativeText = (t: string): boolean => t.startsWith("-") && /[1-9]/.test(t);
+/** True when a value is > 0 (texts from decimalText: no exponent). */
+const isPositive = (v: DecimalValue): boolean => (typeof v === "number" ? v > 0 : !v.startsWith("-") && /[1-9]/.test(v));
+/** True when a value is < 0 (−0 is zero, as everywhere: read.ts `isNegativeValue`). */
+const isNegative = (v: DecimalValue): boolean => (typeof v === "number" ? v < 0 : v.startsWith("-") && /[1-9]/.test(v));
+/** The value without the sign of −0. */
+const unsigned = (v: DecimalValue): DecimalValue => (typeof v === "number" ? (v === 0 ? 0 : v) : v.startsWith("-") ? v.slice(1) : v);
 
 const NO_STATUSES: StatusKey[] = [];
 const HOUSEHOLD_KEY_SET = new Set(HOUSEHOLD_KEYS);
@@ -87,20 +89,20 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
   }
   const owner = raw.owner === undefined || typeof raw.owner === "string" ? (raw.owner as string | undefined) : collect(readText(raw.owner, householdPath(i, "owner")), errors);
 
-  const area = numberText(raw.area, i, "area", errors);
-  if (area !== undefined && !isPositiveText(area)) errors.push(engineError("area.positive", householdPath(i, "area"), { found: describe(raw.area) }));
-  let exclusiveArea: string | undefined;
+  const area = numberValue(raw.area, i, "area", errors);
+  if (area !== undefined && !isPositive(area)) errors.push(engineError("area.positive", householdPath(i, "area"), { found: describe(raw.area) }));
+  let exclusiveArea: DecimalValue | undefined;
   if (raw.exclusiveArea !== undefined && raw.exclusiveArea !== null) {
-    exclusiveArea = numberText(raw.exclusiveArea, i, "exclusiveArea", errors);
-    if (exclusiveArea !== undefined && !isPositiveText(exclusiveArea)) {
+    exclusiveArea = numberValue(raw.exclusiveArea, i, "exclusiveArea", errors);
+    if (exclusiveArea !== undefined && !isPositive(exclusiveArea)) {
       errors.push(engineError("area.positive", householdPath(i, "exclusiveArea"), { found: describe(raw.exclusiveArea) }));
     }
   }
-  let weight: string | undefined;
+  let weight: DecimalValue | undefined;
   if (raw.weight !== undefined && raw.weight !== null) {
-    weight = numberText(raw.weight, i, "weight", errors);
-    if (weight !== undefined && isNegativeText(weight)) errors.push(engineError("weight.negative", householdPath(i, "weight"), { found: describe(raw.weight) }));
-    else if (weight !== undefined && weight.startsWith("-")) weight = weight.slice(1); // −0
+    weight = numberValue(raw.weight, i, "weight", errors);
+    if (weight !== undefined && isNegative(weight)) errors.push(engineError("weight.negative", householdPath(i, "weight"), { found: describe(raw.weight) }));
+    else if (weight !== undefined) weight = unsigned(weight);
   }
   let status: string | undefined;
   let statuses: StatusKey[] = NO_STATUSES;
@@ -111,12 +113,12 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
 
   let paidFen = 0 as Fen;
   if (raw.paid !== undefined && raw.paid !== null) {
-    const paid = numberText(raw.paid, i, "paid", errors);
+    const paid = numberValue(raw.paid, i, "paid", errors);
     if (paid !== undefined) {
       // The same rule as every money field (read.ts moneyFrom): ≥ 0 (−0 is 0), at most 1万亿 元.
-      if (isNegativeText(paid)) errors.push(engineError("money.negative", householdPath(i, "paid"), { found: describe(raw.paid) }));
+      if (isNegative(paid)) errors.push(engineError("money.negative", householdPath(i, "paid"), { found: describe(raw.paid) }));
       else {
-        const fen = textToFenNumber(paid.startsWith("-") ? paid.slice(1) : paid);
+        const fen = valueToFen(unsigned(paid));
         if (fen > MONEY_LIMIT_FEN) errors.push(engineError("money.tooLarge", householdPath(i, "paid"), { found: describe(raw.paid) }));
         else paidFen = fen;
       }
@@ -159,7 +161,7 @@ export function readHouseholds(raw: unknown, errors: EngineError[]): HouseholdRo
     }
     rows.push(row);
   }
-  if (errors.length === before && rows.length > 0 && rows.every((r) => r.weight !== undefined && !/[1-9]/.test(r.weight))) {
+  if (errors.length === before && rows.length > 0 && rows.every((r) => r.weight !== undefined && !isPositive(r.weight))) {
     errors.push(engineError("weights.zero", ["households", 0, "weight"]));
   }
   // §5: the vote weighs exclusive areas; the household area stands in only where no exclusive area is

@@ -5,13 +5,14 @@
  */
 import Decimal from "decimal.js";
 import { Exact } from "./money";
-import { scaleTexts } from "./fixed";
+import { X, XInt, xToDecimal } from "./exact-int";
+import { DecimalValue, scaleValues } from "./fixed";
 
 export interface VoteRow {
-  /** 建筑面积 m² as plain decimal text, > 0: the vote weight where no exclusive area is given. */
-  readonly area: string;
-  /** 专有面积 m² as plain decimal text, > 0 (§5: the vote weight). */
-  readonly exclusiveArea?: string;
+  /** 建筑面积 m², > 0: the vote weight where no exclusive area is given. */
+  readonly area: DecimalValue;
+  /** 专有面积 m², > 0 (§5: the vote weight). */
+  readonly exclusiveArea?: DecimalValue;
   /** Blank (undefined) = did not participate. */
   readonly participated?: boolean;
   /** Must imply participated (validated upstream). */
@@ -52,8 +53,8 @@ function ratio(a: Decimal, b: Decimal): number {
 /** Participating and agreeing sums of the vote rows, and the counts. */
 export interface VoteSums {
   /** Scaled integers (area × 10^scale), exact. */
-  readonly participatingArea: Decimal;
-  readonly agreeingArea: Decimal;
+  readonly participatingArea: XInt;
+  readonly agreeingArea: XInt;
   readonly participating: number;
   readonly agreeing: number;
 }
@@ -73,21 +74,21 @@ export function voteSumsInDoubles(rows: readonly VoteRow[], areas: Float64Array)
       nAgree++;
     }
   }
-  return { participatingArea: new Exact(p), agreeingArea: new Exact(g), participating: nPart, agreeing: nAgree };
+  return { participatingArea: X.fromNumber(p), agreeingArea: X.fromNumber(g), participating: nPart, agreeing: nAgree };
 }
 
 /** The sums in exact Decimals (any size). */
-export function voteSumsExactly(rows: readonly VoteRow[], areas: readonly Decimal[]): VoteSums {
-  let p = new Exact(0);
-  let g = new Exact(0);
+export function voteSumsExactly(rows: readonly VoteRow[], areas: readonly XInt[]): VoteSums {
+  let p = X.fromNumber(0);
+  let g = X.fromNumber(0);
   let nPart = 0;
   let nAgree = 0;
   for (let i = 0; i < rows.length; i++) {
     if (rows[i].participated !== true) continue;
-    p = p.plus(areas[i]);
+    p = X.add(p, areas[i]);
     nPart++;
     if (rows[i].agreed === true) {
-      g = g.plus(areas[i]);
+      g = X.add(g, areas[i]);
       nAgree++;
     }
   }
@@ -101,11 +102,11 @@ export function voteSumsExactly(rows: readonly VoteRow[], areas: readonly Decima
  */
 export function tallyVote(rows: readonly VoteRow[]): VoteResult {
   // §5: each row's vote weight is its exclusive area, the household area where none is given.
-  const areas = scaleTexts(rows.map((r) => r.exclusiveArea ?? r.area));
-  const total = areas.sum;
+  const areas = scaleValues(rows.map((r) => r.exclusiveArea ?? r.area));
   const sums = areas.nums !== undefined ? voteSumsInDoubles(rows, areas.nums) : voteSumsExactly(rows, areas.exact());
-  const part = sums.participatingArea;
-  const agree = sums.agreeingArea;
+  const part = xToDecimal(sums.participatingArea);
+  const agree = xToDecimal(sums.agreeingArea);
+  const total = xToDecimal(areas.sum);
   const n = rows.length;
   const np = sums.participating;
   const na = sums.agreeing;

@@ -2,7 +2,7 @@
  * ALLOCATE: splits an amount over a column of weights by the largest-remainder rule
  * (funding-rules.md §2): the parts add up to the total to the fen; on a tie, the earlier row first.
  */
-import { allocateFen, engineError, fenToYuan, moneyToFen, scaleTexts } from "../engine";
+import { X, allocateFen, engineError, fenToYuan, moneyToFen, scaleTexts } from "../engine";
 import { readColumn, readMoneyArg, readWeightColumn } from "./args";
 import { Checked, bad, good } from "./issues";
 
@@ -21,6 +21,6 @@ export function allocateOf(total: unknown, weights: unknown): Checked<number[][]
   const totalFen = moneyToFen(t.value);
   // Exact integers sharing one power of ten: the split is scale-invariant.
   const scaled = scaleTexts(texts.value);
-  if (totalFen !== 0 && scaled.sum.isZero()) return bad(engineError("weights.zero", ["weights"]));
+  if (totalFen !== 0 && X.isZero(scaled.sum)) return bad(engineError("weights.zero", ["weights"]));
   return good(allocateFen(totalFen, scaled).map((fen) => [fenToYuan(fen)]));
 }

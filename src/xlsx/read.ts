@@ -3,6 +3,7 @@
  * message for a file that is not a workbook, is password-protected, or lacks a sheet.
  */
 import ExcelJS from "exceljs";
+import { Bilingual, MessageArgs, MessageCode, message } from "../engine";
 import {
   Box,
   INPUT_SHEET_NAMES,
@@ -19,16 +20,24 @@ import {
 } from "../workbook";
 import { readRange, valueBox } from "./cells";
 
-/** A file that cannot be opened as a workbook at all (exit 2, one message). */
+/** A file that cannot be opened as a workbook at all (exit 2, one message from the catalogue). */
 export class WorkbookFileError extends Error {
+  readonly zh: string;
+  readonly en: string;
   constructor(
     readonly file: string,
-    readonly zh: string,
-    readonly en: string,
+    readonly code: MessageCode,
+    text: Bilingual,
   ) {
-    super(`${file}: ${zh} / ${en}`);
+    super(`${file}: ${text.zh} / ${text.en}`);
     this.name = "WorkbookFileError";
+    this.zh = text.zh;
+    this.en = text.en;
   }
+}
+
+function fileError<C extends MessageCode>(file: string, code: C, ...args: MessageArgs<C>): WorkbookFileError {
+  return new WorkbookFileError(file, code, message(code, ...args));
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -44,15 +53,15 @@ const utf16 = (s: string) => Buffer.from(s, "utf16le");
  * a zip is not a workbook.
  */
 export function checkWorkbookBytes(file: string, bytes: Uint8Array): void {
-  if (bytes.length === 0) throw new WorkbookFileError(file, "文件为空，不是 Excel 工作簿", "the file is empty; not an Excel workbook");
+  if (bytes.length === 0) throw fileError(file, "file.empty");
   if (startsWith(bytes, CFB)) {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (buf.includes(utf16("EncryptionInfo")) || buf.includes(utf16("EncryptedPackage"))) {
-      throw new WorkbookFileError(file, "工作簿设有打开密码（已加密），请在 Excel 中取消密码后再试", "the workbook is password-protected (encrypted); remove the password in Excel and try again");
+      throw fileError(file, "file.encrypted");
     }
-    throw new WorkbookFileError(file, "这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx", "this is a legacy .xls file; save it as .xlsx in Excel");
+    throw fileError(file, "file.xls");
   }
-  if (!startsWith(bytes, ZIP)) throw new WorkbookFileError(file, "不是 Excel 工作簿（.xlsx）", "not an Excel workbook (.xlsx)");
+  if (!startsWith(bytes, ZIP)) throw fileError(file, "file.notXlsx");
 }
 
 /** Loads a workbook from bytes, turning exceljs's failures into a clear message. */
@@ -62,7 +71,7 @@ export async function loadWorkbook(file: string, bytes: Uint8Array): Promise<Exc
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
-    throw new WorkbookFileError(file, `无法读取工作簿（文件已损坏或不是 .xlsx）：${(e as Error).message}`, `cannot read the workbook (damaged or not .xlsx): ${(e as Error).message}`);
+    throw fileError(file, "file.damaged", { detail: (e as Error).message });
   }
   return wb;
 }

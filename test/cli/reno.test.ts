@@ -70,14 +70,14 @@ describe("reno <command> (in-process)", () => {
   type Case = [string[], string, string];
   const usageCases: Case[] = [
     [[], "缺少命令 / missing command", USAGE],
-    [["frobnicate"], "未知命令 frobnicate / unknown command frobnicate", USAGE],
+    [["frobnicate"], "未知命令 frobnicate（可用：calc、template） / unknown command frobnicate (commands: calc, template)", USAGE],
     [["--frobnicate"], "未知选项 --frobnicate / unknown option --frobnicate", USAGE],
     [["calc", EXAMPLE, "--frobnicate"], "未知选项 --frobnicate / unknown option --frobnicate", CALC_USAGE],
     [["calc", "-x", EXAMPLE], "未知选项 -x / unknown option -x", CALC_USAGE],
     [["calc", EXAMPLE, "--out"], "选项 --out 需要一个值 / option --out needs a value", CALC_USAGE],
     [["calc", EXAMPLE, "-o"], "选项 -o 需要一个值 / option -o needs a value", CALC_USAGE],
     [["calc", EXAMPLE, "--out", "-r.json"], '选项 --out 的值 -r.json 以 - 开头，请写成 --out=-r.json / the value -r.json of --out starts with "-": write --out=-r.json', CALC_USAGE],
-    [["calc", EXAMPLE, "--out="], "--out 需要文件名 / --out needs a file name", CALC_USAGE],
+    [["calc", EXAMPLE, "--out="], "选项 --out 需要一个值 / option --out needs a value", CALC_USAGE],
     [["calc", "--help=yes"], "选项 --help 不带值 / option --help takes no value", CALC_USAGE],
     [["calc", EXAMPLE, "second.json"], "多余的参数 second.json / unexpected argument second.json", CALC_USAGE],
     [["calc"], "缺少输入文件 / missing input file", CALC_USAGE],
@@ -138,12 +138,12 @@ describe("bin/reno.js (the built lib/)", () => {
     expect(cmd.stderr).toContain("unknown command calc2");
   });
 
-  it("exits 1 on an internal error (--out names an existing folder) and leaves no temporary file", () => {
+  it("exits 2 when --out names an existing folder, and leaves no temporary file", () => {
     const target = path.join(dir, "out.json");
     fs.mkdirSync(target);
     const r = run(["calc", EXAMPLE, "--out", target]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain("内部错误 internal error");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`--out 是一个文件夹，应为文件：${target} / --out names a folder; it must name a file: ${target}\n`);
     expect(fs.readdirSync(dir)).toEqual(["out.json"]);
     expect(fs.readdirSync(target)).toEqual([]);
   });

@@ -36,7 +36,8 @@ describe("calc on a bad workbook", () => {
       "  住户!C3: 面积必须大于0，实为 -70 / area must be greater than 0, found -70",
       expect.stringMatching(/^ {2}住户!F4: 未知的困难类别“孤寡老人”/),
     ]);
-    expect(err).toContain("输入有误 invalid input");
+    expect(err).toContain("输入有误：");
+    expect(err).toContain(" / invalid input: ");
   });
 
   test("reports a duplicate id at its cell, naming the first row's cell", async () => {
@@ -92,7 +93,7 @@ describe("calc on a bad workbook", () => {
     const before = fs.readFileSync(book);
     const r = await calc(book, "--out", book);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("--out 不能是输入文件本身");
+    expect(r.err).toContain("输出文件不能是输入文件");
     expect(fs.readFileSync(book).equals(before)).toBe(true);
   });
 

@@ -3,24 +3,40 @@ import { text } from "./define";
 
 export const CLI_MESSAGES = {
   "cli.unknownOption": text<{ option: string }>(
-    (p) => `未知选项 ${p.option}（见 --help）`,
-    (p) => `unknown option ${p.option} (see --help)`,
+    (p) => `未知选项 ${p.option}`,
+    (p) => `unknown option ${p.option}`,
+  ),
+  "cli.missingCommand": text(
+    () => "缺少命令",
+    () => "missing command",
+  ),
+  "cli.optionNoValue": text<{ option: string }>(
+    (p) => `选项 ${p.option} 不带值`,
+    (p) => `option ${p.option} takes no value`,
+  ),
+  "cli.optionDashValue": text<{ option: string; name: string; value: string }>(
+    (p) => `选项 ${p.option} 的值 ${p.value} 以 - 开头，请写成 --${p.name}=${p.value}`,
+    (p) => `the value ${p.value} of ${p.option} starts with "-": write --${p.name}=${p.value}`,
+  ),
+  "cli.invalidArguments": text<{ detail: string }>(
+    (p) => `参数有误：${p.detail}`,
+    (p) => `invalid arguments: ${p.detail}`,
   ),
   "cli.unexpectedArgument": text<{ argument: string }>(
-    (p) => `多余的参数 ${p.argument}（见 --help）`,
-    (p) => `unexpected argument ${p.argument} (see --help)`,
+    (p) => `多余的参数 ${p.argument}`,
+    (p) => `unexpected argument ${p.argument}`,
   ),
   "cli.optionValue": text<{ option: string }>(
-    (p) => `${p.option} 需要一个值`,
-    (p) => `${p.option} needs a value`,
+    (p) => `选项 ${p.option} 需要一个值`,
+    (p) => `option ${p.option} needs a value`,
   ),
   "cli.unknownCommand": text<{ command: string }>(
     (p) => `未知命令 ${p.command}（可用：calc、template）`,
     (p) => `unknown command ${p.command} (commands: calc, template)`,
   ),
   "cli.missingInput": text(
-    () => "缺少输入文件（见 --help）",
-    () => "missing input file (see --help)",
+    () => "缺少输入文件",
+    () => "missing input file",
   ),
   "cli.inputNotFound": text<{ file: string }>(
     (p) => `找不到输入文件 ${p.file}`,
