@@ -12,7 +12,6 @@
  * assets/icon-*.png, manifest.xml. ADDIN_BASE_URL (e.g. https://reno.example.gov.cn/addin/) replaces
  * https://localhost:3000/ in the production manifest, for an intranet server.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -50,7 +49,11 @@ module.exports = async (env, argv) => {
     mode: dev ? "development" : "production",
     devtool: "source-map",
     // Rebuilds (tests, watch) reuse modules and minified output from node_modules/.cache/webpack.
-    cache: { type: "filesystem", name: dev ? "development" : "production", buildDependencies: { config: [__filename, require.resolve("./scripts/functions-locale-plugin")] } },
+    cache: {
+      type: "filesystem",
+      name: dev ? "development" : "production",
+      buildDependencies: { config: [__filename, require.resolve("./scripts/functions-locale-plugin")] },
+    },
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",

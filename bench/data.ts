@@ -1,7 +1,6 @@
 /** Deterministic synthetic inputs for benchmarks (fixed seed). */
 import { rng } from "../src/cli/example-programme";
 
-
 const STATUSES = ["低保户", "特困供养人员", "困难计生户", "贫困残疾人户", "生活困难职工", "低保户、贫困残疾人户"];
 
 /** A raw calculation input (the CLI's JSON) with n households. */
@@ -26,7 +25,12 @@ export function syntheticProject(n: number, seed = 20261130) {
   }
   const T = Math.round(area * 420);
   return {
-    project: { name: `基准项目 ${n} 户`, area: Math.round(area * 100) / 100, costs: { basic: Math.round(T * 0.55), improvement: Math.round(T * 0.3), enhancement: Math.round(T * 0.15) }, socialCapital: 100000 },
+    project: {
+      name: `基准项目 ${n} 户`,
+      area: Math.round(area * 100) / 100,
+      costs: { basic: Math.round(T * 0.55), improvement: Math.round(T * 0.3), enhancement: Math.round(T * 0.15) },
+      socialCapital: 100000,
+    },
     households,
   };
 }

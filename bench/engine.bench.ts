@@ -39,6 +39,13 @@ export async function run(): Promise<void> {
   const e = median(engine);
   const p = median(plain);
   check("engine", `${n.toLocaleString("en")} households, full calculation, median of 5`, e, ENGINE_LIMIT_MS, ms);
-  check("engine", "ratio engine / plain-number implementation of the same steps (same run)", e / p, RATIO_LIMIT, times, `engine ${fmt(e, ms)}, plain ${fmt(p, ms)}`);
+  check(
+    "engine",
+    "ratio engine / plain-number implementation of the same steps (same run)",
+    e / p,
+    RATIO_LIMIT,
+    times,
+    `engine ${fmt(e, ms)}, plain ${fmt(p, ms)}`,
+  );
   check("engine", "peak memory (max RSS so far)", process.resourceUsage().maxRSS / 1024, RSS_LIMIT_MB, mb);
 }

@@ -58,7 +58,14 @@ export async function run(): Promise<void> {
   }
   if (!Array.isArray(out) || out.length !== HOUSEHOLD_ROWS) throw new Error(`HOUSEHOLDS returned ${JSON.stringify(out).slice(0, 200)}`);
   const worst = Math.max(...runs);
-  check("functions", `RENO.HOUSEHOLDS ${HOUSEHOLD_ROWS.toLocaleString("en")} rows, worst of 5`, worst, HOUSEHOLDS_LIMIT_MS, ms, `best ${fmt(Math.min(...runs), ms)}`);
+  check(
+    "functions",
+    `RENO.HOUSEHOLDS ${HOUSEHOLD_ROWS.toLocaleString("en")} rows, worst of 5`,
+    worst,
+    HOUSEHOLDS_LIMIT_MS,
+    ms,
+    `best ${fmt(Math.min(...runs), ms)}`,
+  );
 
   const what = "dist/functions.js minified";
   const why = ensureDistBuilt("functions");

@@ -36,7 +36,11 @@ export function plainCalculate(raw: Raw) {
   const F = Math.min(F0, Math.floor(300 * raw.project.area * 100) / 100);
   const X = F0 - F;
   const D = 0.9 * c.basic + 0.7 * c.improvement + 0.3 * c.enhancement;
-  const tiers = split(R0 + X, [0.1 * c.basic + (X * c.basic * 0.9) / D, 0.3 * c.improvement + (X * c.improvement * 0.7) / D, 0.7 * c.enhancement + (X * c.enhancement * 0.3) / D]);
+  const tiers = split(R0 + X, [
+    0.1 * c.basic + (X * c.basic * 0.9) / D,
+    0.3 * c.improvement + (X * c.improvement * 0.7) / D,
+    0.7 * c.enhancement + (X * c.enhancement * 0.3) / D,
+  ]);
   const areas = raw.households.map((h) => h.area);
   const shares = tiers.map((t) => split(t / 100, areas));
   let net = 0;

@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   const all = outcomesSoFar();
   const missed = all.filter((o) => o.status === "missed");
   const unmeasured = all.filter((o) => o.status === "not measured");
-  process.stdout.write(`\ntargets: ${all.length - missed.length - unmeasured.length} met ✓, ${missed.length} missed ✗${unmeasured.length > 0 ? `, ${unmeasured.length} not measured` : ""}\n`);
+  process.stdout.write(
+    `\ntargets: ${all.length - missed.length - unmeasured.length} met ✓, ${missed.length} missed ✗${unmeasured.length > 0 ? `, ${unmeasured.length} not measured` : ""}\n`,
+  );
   for (const o of missed) process.stdout.write(`  [${o.area}] ${o.line}\n`);
   if (missed.length > 0) process.exitCode = 1;
 }

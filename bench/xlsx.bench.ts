@@ -35,7 +35,14 @@ export async function run(): Promise<void> {
       summaryBytes = fs.statSync(out).size;
     }
     const t = median(runs);
-    check("xlsx", "batch over the programme (read 22 .xlsx, calculate, write summary), median of 3", t / 1000, BATCH_LIMIT_S, seconds, `runs ${runs.map((x) => fmt(x / 1000, seconds)).join(" / ")}; summary ${(summaryBytes / 1024).toFixed(0)} KiB`);
+    check(
+      "xlsx",
+      "batch over the programme (read 22 .xlsx, calculate, write summary), median of 3",
+      t / 1000,
+      BATCH_LIMIT_S,
+      seconds,
+      `runs ${runs.map((x) => fmt(x / 1000, seconds)).join(" / ")}; summary ${(summaryBytes / 1024).toFixed(0)} KiB`,
+    );
 
     // One workbook in and out: the largest project, result workbook written.
     const largest = files.reduce((a, b) => (fs.statSync(a).size >= fs.statSync(b).size ? a : b));
@@ -44,7 +51,10 @@ export async function run(): Promise<void> {
       if (!r.ok) throw new Error("invalid");
       writeFileAtomic(path.join(dir, "single.xlsx"), await resultBookBytes(r.workbook, r.read, { time: new Date(), version: "bench" }));
     });
-    report("xlsx", `single workbook in and out (${path.basename(largest)}, ${(fs.statSync(largest).size / 1024).toFixed(0)} KiB → ${(fs.statSync(path.join(dir, "single.xlsx")).size / 1024).toFixed(0)} KiB): ${single.toFixed(0)} ms (no target)`);
+    report(
+      "xlsx",
+      `single workbook in and out (${path.basename(largest)}, ${(fs.statSync(largest).size / 1024).toFixed(0)} KiB → ${(fs.statSync(path.join(dir, "single.xlsx")).size / 1024).toFixed(0)} KiB): ${single.toFixed(0)} ms (no target)`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -84,7 +84,10 @@ function render(size) {
   const px = Buffer.alloc(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let rs = 0, gs = 0, bs = 0, a = 0;
+      let rs = 0,
+        gs = 0,
+        bs = 0,
+        a = 0;
       for (let j = 0; j < ss; j++) {
         for (let i = 0; i < ss; i++) {
           const c = shade((x + (i + 0.5) / ss) / size, (y + (j + 0.5) / ss) / size);

@@ -28,10 +28,31 @@ export function rng(seed: number): () => number {
 
 // Common surnames, Fujian-weighted (林、陈、黄 first), and given-name characters.
 const SURNAMES = "林陈黄张李王吴刘郑杨罗邱蔡谢许徐周赖曾肖廖朱何叶余卢江胡高魏钟苏游傅梁邓池温饶范严韩宋姚唐涂詹连沈马丁".split("");
-const GIVEN = "建国华明丽芳秀英玉兰美金春志强伟敏静军平海燕红文德福荣清水木火土山林永长生发财宝珍惠慧霞梅凤云娟婷辉斌鹏涛杰峰晓东琴萍亮龙凯彬健斌新立忠诚光明".split("");
+const GIVEN =
+  "建国华明丽芳秀英玉兰美金春志强伟敏静军平海燕红文德福荣清水木火土山林永长生发财宝珍惠慧霞梅凤云娟婷辉斌鹏涛杰峰晓东琴萍亮龙凯彬健斌新立忠诚光明".split("");
 const COMMUNITIES = [
-  "列东新村", "东新二路小区", "红印山小区", "列西公寓", "徐碧一村", "徐碧二村", "城关农行宿舍", "新市北路小区", "白沙桥头小区", "富兴堡小区", "梅列公寓",
-  "崇桂新村", "下洋小区", "翠竹苑", "建新小区", "工人新村", "台江路小区", "绿岩新村", "五路街坊", "三路街坊", "长安路小区", "和平里小区",
+  "列东新村",
+  "东新二路小区",
+  "红印山小区",
+  "列西公寓",
+  "徐碧一村",
+  "徐碧二村",
+  "城关农行宿舍",
+  "新市北路小区",
+  "白沙桥头小区",
+  "富兴堡小区",
+  "梅列公寓",
+  "崇桂新村",
+  "下洋小区",
+  "翠竹苑",
+  "建新小区",
+  "工人新村",
+  "台江路小区",
+  "绿岩新村",
+  "五路街坊",
+  "三路街坊",
+  "长安路小区",
+  "和平里小区",
 ];
 const STREETS = ["列东街道", "列西街道", "城关街道", "白沙街道", "富兴堡街道", "徐碧街道"];
 const UNIT_AREAS = [52.36, 61.8, 68.45, 74.52, 82.9, 88.64, 96.2, 108.37, 125.74];
@@ -138,14 +159,21 @@ export function programmeProjects(seed = 2022): GeneratedProject[] {
         }
       : undefined;
     // Payments are set against what the engine says each household owes in the stage used.
-    const used = settlement === undefined ? project : { ...project, costs: { basic: settlement["costs.basic"], improvement: settlement["costs.improvement"], enhancement: settlement["costs.enhancement"] } };
+    const used =
+      settlement === undefined
+        ? project
+        : {
+            ...project,
+            costs: { basic: settlement["costs.basic"], improvement: settlement["costs.improvement"], enhancement: settlement["costs.enhancement"] },
+          };
     const calc = calculate({ policy, project: used, households });
     if (!calc.ok) throw new Error(`generated project ${p + 1} is invalid: ${calc.errors.map((e) => e.en).join("; ")}`);
     calc.value.households!.forEach((h, i) => {
       const net = h.net / 100;
       const x = r();
       let paid: number | undefined;
-      if (fullyPaid) paid = x < 0.7 ? net : Math.ceil(net / 100) * 100; // some round up → 退还
+      if (fullyPaid)
+        paid = x < 0.7 ? net : Math.ceil(net / 100) * 100; // some round up → 退还
       else if (x < 0.72) paid = x < 0.4 ? net : Math.ceil(net / 100) * 100;
       else if (x < 0.84) paid = Math.floor((net * (0.3 + 0.5 * r())) / 100) * 100;
       else paid = undefined; // not paid yet

@@ -171,7 +171,17 @@ export function computeHouseholds(
     const grant = (isHardshipWorker(row.statuses) ? Math.min(grantFen, gross - relief) : 0) as Fen;
     const net = (gross - relief - grant) as Fen;
     const paid = row.paidFen;
-    households[i] = { id: row.id, byTier: { basic: b, improvement: im, enhancement: e }, gross, reliefRate: rate, relief, grant, net, paid, balance: (net - paid) as Fen };
+    households[i] = {
+      id: row.id,
+      byTier: { basic: b, improvement: im, enhancement: e },
+      gross,
+      reliefRate: rate,
+      relief,
+      grant,
+      net,
+      paid,
+      balance: (net - paid) as Fen,
+    };
     tb += b;
     ti += im;
     te += e;

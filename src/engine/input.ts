@@ -87,7 +87,10 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
     if (t !== undefined && t.trim() === "") errors.push(engineError("id.empty", householdPath(i, "id")));
     else id = t;
   }
-  const owner = raw.owner === undefined || typeof raw.owner === "string" ? (raw.owner as string | undefined) : collect(readText(raw.owner, householdPath(i, "owner")), errors);
+  const owner =
+    raw.owner === undefined || typeof raw.owner === "string"
+      ? (raw.owner as string | undefined)
+      : collect(readText(raw.owner, householdPath(i, "owner")), errors);
 
   const area = numberValue(raw.area, i, "area", errors);
   if (area !== undefined && !isPositive(area)) errors.push(engineError("area.positive", householdPath(i, "area"), { found: describe(raw.area) }));
@@ -124,7 +127,8 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
       }
     }
   }
-  const participated = typeof raw.participated === "boolean" ? raw.participated : collect(readYesNo(raw.participated, householdPath(i, "participated")), errors);
+  const participated =
+    typeof raw.participated === "boolean" ? raw.participated : collect(readYesNo(raw.participated, householdPath(i, "participated")), errors);
   const agreed = typeof raw.agreed === "boolean" ? raw.agreed : collect(readYesNo(raw.agreed, householdPath(i, "agreed")), errors);
   // §5: a household that agreed must have participated.
   if (agreed === true && participated !== true) errors.push(engineError("vote.agreedWithoutParticipated", householdPath(i, "agreed")));

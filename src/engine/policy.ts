@@ -268,7 +268,15 @@ const WEIGHT_ALIASES = new Map<string, ElevatorWeightMode>([
 /** `0,0,0.7,0.8` (floor 1 first) → decimals ≥ 0; a single number is a list of one. */
 function readCoefficients(value: unknown, path: Path): Result<Decimal[]> {
   const bad = () => fail<Decimal[]>([engineError("policy.coefficients", path, { found: describe(value) })]);
-  const parts = typeof value === "number" || Decimal.isDecimal(value) ? [value] : typeof value === "string" ? value.normalize("NFKC").split(/[,;、\s]+/).filter((s) => s !== "") : [];
+  const parts =
+    typeof value === "number" || Decimal.isDecimal(value)
+      ? [value]
+      : typeof value === "string"
+        ? value
+            .normalize("NFKC")
+            .split(/[,;、\s]+/)
+            .filter((s) => s !== "")
+        : [];
   if (parts.length === 0 || parts.length > 200) return bad();
   const out: Decimal[] = [];
   for (const p of parts) {
@@ -284,7 +292,10 @@ function readByStoreys(value: unknown, path: Path): Result<{ storeys: number; am
   const bad = () => fail<{ storeys: number; amount: Money }[]>([engineError("policy.byStoreys", path, { found: describe(value) })]);
   if (typeof value !== "string") return bad();
   const out: { storeys: number; amount: Money }[] = [];
-  for (const pair of value.normalize("NFKC").split(/[,;、\s]+/).filter((s) => s !== "")) {
+  for (const pair of value
+    .normalize("NFKC")
+    .split(/[,;、\s]+/)
+    .filter((s) => s !== "")) {
     const m = /^(\d+)(?:层|f|F)?:(\d+(?:\.\d+)?)$/.exec(pair);
     if (m === null) return bad();
     const storeys = Number(m[1]);
@@ -387,8 +398,7 @@ export function readPolicyRows(rows: readonly PolicyRow[]): Result<Policy> {
   // The base first (wherever its row is), so that every other row is read against it, in row order.
   let base: BuiltInPolicyId = "default";
   const baseRow = rows.find((r) => keyText(r.key) === "base");
-  const baseError =
-    baseRow === undefined || isBlankValue(baseRow.value) ? undefined : readBase(baseRow.value, baseRow.valuePath, (id) => (base = id));
+  const baseError = baseRow === undefined || isBlankValue(baseRow.value) ? undefined : readBase(baseRow.value, baseRow.valuePath, (id) => (base = id));
   const src = BUILT_IN_POLICIES[base];
   const p: Draft = {
     ...src,

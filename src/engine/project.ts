@@ -92,7 +92,10 @@ export function computeProject(input: ProjectInput, policy: Policy): Result<Proj
   const X = F0.minus(F) as Money;
   const R = R0.plus(X) as Money;
   const weights = tierWeights(input.costs, X, policy);
-  const split = allocate(R, TIERS.map((t) => weights[t]));
+  const split = allocate(
+    R,
+    TIERS.map((t) => weights[t]),
+  );
   const residentByTier = { basic: split[0], improvement: split[1], enhancement: split[2] };
   return ok({
     totalInvestment: T,

@@ -27,7 +27,7 @@ export const STATUS_LABELS: ReadonlyMap<string, StatusKey> = new Map<string, Sta
 ]);
 
 /** The Chinese labels, for error messages and data validation lists. */
-export const ACCEPTED_STATUS_LABELS: readonly string[] = [...STATUS_LABELS.keys()].filter((k) => /[^\x00-\x7f]/.test(k));
+export const ACCEPTED_STATUS_LABELS: readonly string[] = [...STATUS_LABELS.keys()].filter((k) => /[\u0080-\uffff]/.test(k));
 
 /** §4.3: several statuses in one cell, separated by 、 , ， ; ； / or spaces. */
 const SEPARATORS = /[、,，;；/\s\u3000]+/;

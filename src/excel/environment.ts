@@ -43,7 +43,14 @@ export function detectFeatures(isSetSupported: (name: string, version: string) =
       return false;
     }
   };
-  return { columnWidths: has("1.2"), suspendCalculation: has("1.6"), freezePanes: has("1.7"), dataValidation: has("1.8"), suspendScreenUpdating: has("1.9"), pageLayout: has("1.9") };
+  return {
+    columnWidths: has("1.2"),
+    suspendCalculation: has("1.6"),
+    freezePanes: has("1.7"),
+    dataValidation: has("1.8"),
+    suspendScreenUpdating: has("1.9"),
+    pageLayout: has("1.9"),
+  };
 }
 
 /**

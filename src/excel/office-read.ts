@@ -91,7 +91,8 @@ export async function readInputSheets(
       sheet,
       tables: tables.filter((t) => sheetOfAddress(t.range.address) === sheet).map((t) => tableShape(t.name, t.range, t.body, t.first.values[0] as CellValue[])),
       // An empty sheet's used range is A1 holding nothing.
-      used: u.range.rowCount === 1 && u.range.columnCount === 1 && (u.corner.values[0][0] === "" || u.corner.values[0][0] === null) ? undefined : boxOf(u.range),
+      used:
+        u.range.rowCount === 1 && u.range.columnCount === 1 && (u.corner.values[0][0] === "" || u.corner.values[0][0] === null) ? undefined : boxOf(u.range),
     };
     return { kind: u.kind, sheet, plan: inputReadPlan(u.kind, shape) };
   });
@@ -104,7 +105,10 @@ export async function readInputSheets(
   const total = pending.reduce((n, p) => n + p.count, 0);
   let done = 0;
   while (pending.length > 0) {
-    const batch = planReads(pending.map((p) => ({ rows: p.count, columns: boxes[p.item].cols })), cells)[0].map((b) => ({
+    const batch = planReads(
+      pending.map((p) => ({ rows: p.count, columns: boxes[p.item].cols })),
+      cells,
+    )[0].map((b) => ({
       item: pending[b.item].item,
       start: pending[b.item].start + b.start,
       count: b.count,

@@ -44,8 +44,7 @@ export const MAX_MESSAGE = 250;
 /** `[areas, 1]` + zh → `areas 第2行：…` (rows are shown 1-based, as the user counts them). */
 export function issueText(issue: Issue, lang: "zh" | "en" = "zh"): string {
   const [arg, row] = issue.path;
-  const where =
-    arg === undefined ? "" : typeof row === "number" ? (lang === "zh" ? `${arg} 第${row + 1}行` : `${arg} row ${row + 1}`) : String(arg);
+  const where = arg === undefined ? "" : typeof row === "number" ? (lang === "zh" ? `${arg} 第${row + 1}行` : `${arg} row ${row + 1}`) : String(arg);
   const text = where === "" ? issue[lang] : `${where}${lang === "zh" ? "：" : ": "}${issue[lang]}`;
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
 }

@@ -79,20 +79,11 @@ export function subsidyOf(basic: unknown, improvement: unknown, enhancement: unk
 }
 
 /** One row of 7: T, R0, X, R, S, F, F per m² (元; §3.1–3.8). */
-export function fundingRowOf(
-  basic: unknown,
-  improvement: unknown,
-  enhancement: unknown,
-  area: unknown,
-  social: unknown,
-  policy: unknown,
-): Checked<number[][]> {
+export function fundingRowOf(basic: unknown, improvement: unknown, enhancement: unknown, area: unknown, social: unknown, policy: unknown): Checked<number[][]> {
   const r = fundingFor(basic, improvement, enhancement, area, social, policy);
   if (!r.ok) return r;
   const f = r.value.funding;
-  return good([
-    [f.totalInvestment, f.residentBase, f.capExcess, f.residentTotal, f.socialCapital, f.fiscalSubsidy, f.fiscalPerSqm].map(moneyToYuan),
-  ]);
+  return good([[f.totalInvestment, f.residentBase, f.capExcess, f.residentTotal, f.socialCapital, f.fiscalSubsidy, f.fiscalPerSqm].map(moneyToYuan)]);
 }
 
 /** §6 (000 §四(四)): which approval documents may be merged, by total investment (元 ≥ 0). */

@@ -36,7 +36,5 @@ export function voteOf(areas: unknown, participated: unknown, agreed: unknown): 
     rows[i] = { area: texts.value[i], participated: part.value[i], agreed: agree.value[i] };
   }
   const v = tallyVote(rows);
-  return good([
-    [v.participationPassed, v.approvalPassed, v.participationAreaRatio, v.participationCountRatio, v.approvalAreaRatio, v.approvalCountRatio],
-  ]);
+  return good([[v.participationPassed, v.approvalPassed, v.participationAreaRatio, v.participationCountRatio, v.approvalAreaRatio, v.approvalCountRatio]]);
 }

@@ -72,7 +72,8 @@ const zh = {
   publicityEnd: "结束日期（可空：自动取第 7 个工作日；按周一至周五计算，未扣除法定节假日和调休，请核对）",
   publisher: "公示单位（可空）",
   publicity: "生成公示表",
-  publicityDone: (start: string, end: string, n: number) => `已写入“公示”：${n} 户，公示期 ${start} 至 ${end}（工作日按周一至周五计算，未扣除法定节假日和调休，请核对）。不含户主姓名和困难类别。`,
+  publicityDone: (start: string, end: string, n: number) =>
+    `已写入“公示”：${n} 户，公示期 ${start} 至 ${end}（工作日按周一至周五计算，未扣除法定节假日和调休，请核对）。不含户主姓名和困难类别。`,
   // Errors
 };
 
@@ -136,7 +137,8 @@ const en: Strings = {
   publicityEnd: "Ends (blank: the 7th working day, counted Monday–Friday; public holidays are not taken into account — please check)",
   publisher: "Published by (optional)",
   publicity: "Make publicity sheet",
-  publicityDone: (start, end, n) => `Wrote 公示: ${n} households, ${start} to ${end} (working days counted Monday–Friday; public holidays and make-up working days are not taken into account — please check). No owners' names or hardship statuses.`,
+  publicityDone: (start, end, n) =>
+    `Wrote 公示: ${n} households, ${start} to ${end} (working days counted Monday–Friday; public holidays and make-up working days are not taken into account — please check). No owners' names or hardship statuses.`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };

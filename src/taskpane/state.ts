@@ -71,7 +71,10 @@ export function paneReducer(lang: Lang) {
           ...idle,
           errors: [],
           summary: e.outcome.summary,
-          message: { intent: "success", text: e.action === "check" ? say(lang, "pane.checkedOk") : say(lang, "pane.done", { sheets: e.outcome.summary.sheets }) },
+          message: {
+            intent: "success",
+            text: e.action === "check" ? say(lang, "pane.checkedOk") : say(lang, "pane.done", { sheets: e.outcome.summary.sheets }),
+          },
         };
       case "published":
         if (e.outcome.kind === "invalid") {
@@ -85,7 +88,12 @@ export function paneReducer(lang: Lang) {
         };
       case "policy":
         return e.outcome.kind === "invalid"
-          ? { ...idle, policy: e.outcome, errors: e.outcome.errors, message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) } }
+          ? {
+              ...idle,
+              policy: e.outcome,
+              errors: e.outcome.errors,
+              message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) },
+            }
           : { ...idle, policy: e.outcome };
       case "selected":
         return { ...s, busy: null };

@@ -141,8 +141,7 @@ export function summarize(read: WorkbookRead, sheets: readonly string[]): RunSum
     stage: read.stage,
     figures: figures(read.stage, r),
     other: other === undefined ? undefined : figures(other.stage, other.result),
-    difference:
-      other === undefined ? undefined : { total: diff((x) => x.project.totalInvestment)!, fiscal: diff((x) => x.project.fiscalSubsidy)! },
+    difference: other === undefined ? undefined : { total: diff((x) => x.project.totalInvestment)!, fiscal: diff((x) => x.project.fiscalSubsidy)! },
     households: r.households?.length ?? 0,
     collectionRate: t === undefined ? undefined : percentText(t.collectionRate),
     fullyCollected: t?.fullyCollected,
@@ -225,7 +224,14 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
       const sheets = buildOutputSheets(r.read, { time: now(), version: RUN_VERSION });
       onPhase?.("write", 0, 1);
       await port.replaceSheets(sheets, { activate: SHEETS.summary, onProgress: (done, total) => onPhase?.("write", done, total) });
-      return { kind: "done", read: r.read, summary: summarize(r.read, sheets.map((s) => s.name)) };
+      return {
+        kind: "done",
+        read: r.read,
+        summary: summarize(
+          r.read,
+          sheets.map((s) => s.name),
+        ),
+      };
     },
 
     async publicity(choice, period, onPhase) {

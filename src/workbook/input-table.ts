@@ -62,9 +62,7 @@ export interface SheetShape {
 
 /** What to read: a table (and the rows below it, up to the used box's bottom), the used box, or nothing. */
 export type ReadPlan =
-  | { readonly kind: "table"; readonly table: TableShape; readonly box: Box }
-  | { readonly kind: "used"; readonly box: Box }
-  | { readonly kind: "empty" };
+  { readonly kind: "table"; readonly table: TableShape; readonly box: Box } | { readonly kind: "used"; readonly box: Box } | { readonly kind: "empty" };
 
 /** True when a row holds every required header of the input kind (by header text, key or alias). */
 export function holdsRequiredHeaders(kind: InputKind, row: readonly CellValue[]): boolean {

@@ -142,7 +142,7 @@ export const RESULT_HEADERS: readonly string[] = [
 
 /**
  * Labels of a total row typed under the household data (`合计`, `总计`, `小计`, `Total`, `Sum`), compared
- * after `normalizeLabel`: so `合 计`, `合　计` (full-width space) and ` TOTAL ` match too.
+ * after `normalizeLabel`: so `合 计`, `合\u3000计` (a full-width space) and ` TOTAL ` match too.
  */
 export const TOTAL_LABELS: readonly string[] = ["合计", "总计", "小计", "total", "sum"];
 

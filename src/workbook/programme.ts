@@ -63,7 +63,19 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[]): SheetDa
   const M = FORMATS.money;
   const formats = ["0", "General", "General", "General", M, M, M, M, M, "#,##0", FORMATS.percent, M, "General", "General", "General", "General"];
   b.row([...PROGRAMME_HEADERS], [], true);
-  const sum = { T: new Dec(0), R: new Dec(0), S: new Dec(0), F: new Dec(0), area: new Dec(0), households: 0, net: new Dec(0), collected: new Dec(0), full: 0, ok: 0, votes: 0 };
+  const sum = {
+    T: new Dec(0),
+    R: new Dec(0),
+    S: new Dec(0),
+    F: new Dec(0),
+    area: new Dec(0),
+    households: 0,
+    net: new Dec(0),
+    collected: new Dec(0),
+    full: 0,
+    ok: 0,
+    votes: 0,
+  };
   ordered.forEach((e, i) => {
     if (!e.ok) {
       b.row([i + 1, e.file, null, null, null, null, null, null, null, null, null, null, null, null, null, problemsText(e)], formats);

@@ -114,7 +114,7 @@ function projectSheet(example: ExampleInput | undefined, settlement?: Readonly<R
   };
 }
 
-const yesNoText = (v: unknown): CellValue => (v === true ? "是" : v === false ? "否" : (v as CellValue) ?? null);
+const yesNoText = (v: unknown): CellValue => (v === true ? "是" : v === false ? "否" : ((v as CellValue) ?? null));
 
 /** 住户: headers, and the example's households (one blank row when empty: a table needs a data row). */
 function householdSheet(example: ExampleInput | undefined): SheetData {
@@ -164,7 +164,14 @@ export function buildTemplate(options: TemplateOptions = {}): Template {
       prompt: yesNo,
       error: `应为 是/否。${yesNo}`,
     },
-    { sheet: SHEETS.households, range: columnRange("agreed", rows), values: YES_NO_CHOICES, errorStyle: "warning", prompt: yesNo, error: `应为 是/否。${yesNo}` },
+    {
+      sheet: SHEETS.households,
+      range: columnRange("agreed", rows),
+      values: YES_NO_CHOICES,
+      errorStyle: "warning",
+      prompt: yesNo,
+      error: `应为 是/否。${yesNo}`,
+    },
     {
       sheet: SHEETS.households,
       range: columnRange("status", rows),

@@ -9,8 +9,7 @@ import { applyValidations, workbookBytes, writeSheet } from "./write";
 
 /** A workbook read and calculated, or every problem found in it. */
 export type BookOutcome =
-  | { readonly ok: true; readonly workbook: ExcelJS.Workbook; readonly read: WorkbookRead }
-  | { readonly ok: false; readonly errors: readonly WorkbookError[] };
+  { readonly ok: true; readonly workbook: ExcelJS.Workbook; readonly read: WorkbookRead } | { readonly ok: false; readonly errors: readonly WorkbookError[] };
 
 /**
  * Loads a workbook from bytes and calculates it. Throws WorkbookFileError for a file that is not a

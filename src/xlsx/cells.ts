@@ -1,5 +1,5 @@
 /** exceljs cell values → the plain `CellValue`s of src/workbook. */
-import type { CellValue as ExcelCellValue, Worksheet } from "exceljs";
+import type { CellValue as ExcelCellValue, Row, Worksheet } from "exceljs";
 import { CellValue, cellAddress } from "../workbook";
 
 /**
@@ -39,24 +39,35 @@ export function formulaWithoutResult(v: ExcelCellValue | undefined): string | un
  * Reads the cells each row holds (no getCell on empty cells: nothing is created).
  */
 export function readRange(ws: Worksheet, top: number, left: number, rows: number, cols: number, noResult?: Map<string, string>): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (let r = 0; r < rows; r++) {
-    const row = ws.findRow(top + r);
-    const line = new Array<CellValue>(cols).fill(null);
-    if (row !== undefined) {
-      row.eachCell((cell, c) => {
-        if (c < left || c >= left + cols) return;
-        if (cell.isMerged && cell.master !== cell) return;
-        const v = cell.value;
-        const value = plainValue(v);
-        line[c - left] = value;
-        if (value === null && noResult !== undefined) {
-          const formula = formulaWithoutResult(v);
-          if (formula !== undefined) noResult.set(cellAddress(top + r, c), cell.formula || formula);
-        }
-      });
+  // Rows as long as their last cell in range (SheetGrid rows may be ragged): memory follows the cells
+  // that exist, not the size of the box (a stray value far away makes a big, mostly empty box).
+  const out: CellValue[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) out[r] = [];
+  const visit = (row: Row, n: number) => {
+    const line = out[n - top];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c < left || c >= left + cols) return;
+      if (cell.isMerged && cell.master !== cell) return;
+      const v = cell.value;
+      const value = plainValue(v);
+      while (line.length < c - left) line.push(null);
+      line[c - left] = value;
+      if (value === null && noResult !== undefined) {
+        const formula = formulaWithoutResult(v);
+        if (formula !== undefined) noResult.set(cellAddress(n, c), cell.formula || formula);
+      }
+    });
+  };
+  // A few rows (a header): look them up; many: one pass over the rows the sheet holds.
+  if (rows <= 64) {
+    for (let r = 0; r < rows; r++) {
+      const row = ws.findRow(top + r);
+      if (row !== undefined) visit(row, top + r);
     }
-    out.push(line);
+  } else {
+    ws.eachRow({ includeEmpty: false }, (row, n) => {
+      if (n >= top && n < top + rows) visit(row, n);
+    });
   }
   return out;
 }

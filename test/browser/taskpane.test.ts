@@ -172,7 +172,8 @@ maybe("the task pane in Chromium", () => {
       [sheet, address, value] as const,
     );
 
-  const fakeState = <T>(page: Page, f: string) => page.evaluate((body) => new Function("fake", `return (${body})(fake)`)((window as unknown as { __fake: unknown }).__fake), f) as Promise<T>;
+  const fakeState = <T>(page: Page, f: string) =>
+    page.evaluate((body) => new Function("fake", `return (${body})(fake)`)((window as unknown as { __fake: unknown }).__fake), f) as Promise<T>;
 
   it("creates the workbook, calculates, and shows the engine's figures on the summary card", async () => {
     const { page, problems } = await open({ syncDelayMs: 250 });

@@ -98,18 +98,46 @@ describe("calc command line (issue: engine and CLI)", () => {
   type Bad = [string, unknown, string[]];
   const badCases: Bad[] = [
     ["empty file", "", ["输入为空", "empty"]],
-    ["malformed JSON", "{\"project\": {", ["不是有效的 JSON", "not valid JSON"]],
+    ["malformed JSON", '{"project": {', ["不是有效的 JSON", "not valid JSON"]],
     ["text in a number field", { project: { ...PROJECT, costs: { basic: "两百万" } } }, ["project.costs.basic", "两百万"]],
     ["wrong type", { project: { ...PROJECT, area: true } }, ["project.area", "true"]],
-    ["zero area", { project: PROJECT, households: [{ id: "1", area: 88 }, { id: "2", area: 0 }] }, ["households[1].area", "面积必须大于0"]],
+    [
+      "zero area",
+      {
+        project: PROJECT,
+        households: [
+          { id: "1", area: 88 },
+          { id: "2", area: 0 },
+        ],
+      },
+      ["households[1].area", "面积必须大于0"],
+    ],
     ["negative area", { project: { ...PROJECT, area: -8000 } }, ["project.area", "-8000"]],
     ["negative money", { project: PROJECT, households: [{ id: "1", area: 88, paid: -100 }] }, ["households[0].paid", "-100"]],
-    ["duplicate ids", { project: PROJECT, households: [{ id: "1-101", area: 88 }, { id: "1-101", area: 70 }] }, ["households[1].id", "1-101", "households[0]"]],
+    [
+      "duplicate ids",
+      {
+        project: PROJECT,
+        households: [
+          { id: "1-101", area: 88 },
+          { id: "1-101", area: 70 },
+        ],
+      },
+      ["households[1].id", "1-101", "households[0]"],
+    ],
     ["rate outside [0,1]", { policy: { base: "default", "relief.low-income": 1.5 }, project: PROJECT }, ["policy.relief.low-income", "1.5"]],
     ["unknown policy key", { policy: { base: "default", "cap.persqm": 200 }, project: PROJECT }, ["policy.cap.persqm", "cap.perSqm"]],
     ["unknown policy id", { policy: "hangzhou-2024", project: PROJECT }, ["policy", "hangzhou-2024", "yueqing-2023"]],
-    ["unknown status label", { project: PROJECT, households: [{ id: "1", area: 88, status: "低保户、残疾" }] }, ["households[0].status", "残疾", "贫困残疾人户"]],
-    ["agreed without participated", { project: PROJECT, households: [{ id: "1", area: 88, participated: false, agreed: true }] }, ["households[0].agreed", "参与表决"]],
+    [
+      "unknown status label",
+      { project: PROJECT, households: [{ id: "1", area: 88, status: "低保户、残疾" }] },
+      ["households[0].status", "残疾", "贫困残疾人户"],
+    ],
+    [
+      "agreed without participated",
+      { project: PROJECT, households: [{ id: "1", area: 88, participated: false, agreed: true }] },
+      ["households[0].agreed", "参与表决"],
+    ],
     ["social capital too large", { project: { ...PROJECT, socialCapital: 2650000.01 } }, ["project.socialCapital", "2650000.01", "2650000.00"]],
   ];
 

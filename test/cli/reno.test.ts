@@ -76,7 +76,11 @@ describe("reno <command> (in-process)", () => {
     [["calc", "-x", EXAMPLE], "未知选项 -x / unknown option -x", CALC_USAGE],
     [["calc", EXAMPLE, "--out"], "选项 --out 需要一个值 / option --out needs a value", CALC_USAGE],
     [["calc", EXAMPLE, "-o"], "选项 -o 需要一个值 / option -o needs a value", CALC_USAGE],
-    [["calc", EXAMPLE, "--out", "-r.json"], '选项 --out 的值 -r.json 以 - 开头，请写成 --out=-r.json / the value -r.json of --out starts with "-": write --out=-r.json', CALC_USAGE],
+    [
+      ["calc", EXAMPLE, "--out", "-r.json"],
+      '选项 --out 的值 -r.json 以 - 开头，请写成 --out=-r.json / the value -r.json of --out starts with "-": write --out=-r.json',
+      CALC_USAGE,
+    ],
     [["calc", EXAMPLE, "--out="], "选项 --out 需要一个值 / option --out needs a value", CALC_USAGE],
     [["calc", "--help=yes"], "选项 --help 不带值 / option --help takes no value", CALC_USAGE],
     [["calc", EXAMPLE, "second.json"], "多余的参数 second.json / unexpected argument second.json", CALC_USAGE],

@@ -46,8 +46,18 @@ describe("largest-remainder split (spec §2)", () => {
   });
 
   it("splits money over decimal weights to the fen", () => {
-    expect(allocate(roundFen("0.10"), [2, 2, 3].map((w) => new Dec(w))).map((m) => m.toFixed(2))).toEqual(["0.03", "0.03", "0.04"]);
-    expect(allocate(roundFen("1000.00"), ["88.5", "100", "61.23"].map((w) => new Dec(w))).map((m) => m.toFixed(2))).toEqual([
+    expect(
+      allocate(
+        roundFen("0.10"),
+        [2, 2, 3].map((w) => new Dec(w)),
+      ).map((m) => m.toFixed(2)),
+    ).toEqual(["0.03", "0.03", "0.04"]);
+    expect(
+      allocate(
+        roundFen("1000.00"),
+        ["88.5", "100", "61.23"].map((w) => new Dec(w)),
+      ).map((m) => m.toFixed(2)),
+    ).toEqual([
       // 1000 × 88.5/249.73 = 354.382733…, × 100/249.73 = 400.432467…, × 61.23/249.73 = 245.184799… → .38 .43 .18 + 1 fen to the last
       "354.38",
       "400.43",
@@ -141,7 +151,11 @@ describe("the two exact ways of splitting, each forced and checked against the o
         const b = giveSorted(new Array<number>(n).fill(0), left, rem);
         expect(a).toEqual(b);
         // Oracle: the `left` rows with the largest remainders, earlier rows first on ties.
-        const order = rems.map((r, i) => ({ r, i })).sort((x, y) => y.r - x.r || x.i - y.i).slice(0, left).map((x) => x.i);
+        const order = rems
+          .map((r, i) => ({ r, i }))
+          .sort((x, y) => y.r - x.r || x.i - y.i)
+          .slice(0, left)
+          .map((x) => x.i);
         expect(a).toEqual(rems.map((_, i) => (order.includes(i) ? 1 : 0)));
       }),
     );

@@ -4,7 +4,14 @@ import { Dec, Policy, ProjectInput, BUILT_IN_POLICIES, roundFen } from "../../sr
 export const DEFAULT_POLICY: Policy = BUILT_IN_POLICIES.default;
 
 /** A project input from plain numbers (money rounded to the fen as the readers do). */
-export function project(p: { area: number | string; basic?: number | string; improvement?: number | string; enhancement?: number | string; social?: number | string; elevator?: number | string }): ProjectInput {
+export function project(p: {
+  area: number | string;
+  basic?: number | string;
+  improvement?: number | string;
+  enhancement?: number | string;
+  social?: number | string;
+  elevator?: number | string;
+}): ProjectInput {
   return {
     area: new Dec(p.area),
     costs: { basic: roundFen(p.basic ?? 0), improvement: roundFen(p.improvement ?? 0), enhancement: roundFen(p.enhancement ?? 0) },

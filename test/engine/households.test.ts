@@ -1,5 +1,17 @@
 import fc from "fast-check";
-import { Dec, roundFen, calculate, computeHouseholds, validateInput, HouseholdRow, parseStatuses, reliefRate, resolvePolicy, settlementStatus, Policy } from "../../src/engine";
+import {
+  Dec,
+  roundFen,
+  calculate,
+  computeHouseholds,
+  validateInput,
+  HouseholdRow,
+  parseStatuses,
+  reliefRate,
+  resolvePolicy,
+  settlementStatus,
+  Policy,
+} from "../../src/engine";
 import { DEFAULT_POLICY } from "./helpers";
 
 /** R by tier 1000 / 3000 / 7000: Cb = Ci = Ce = 10000, A = 10000 (cap 3,000,000 does not bind), S = 0. */
@@ -133,34 +145,42 @@ function policyOf(spec: unknown): Policy {
 describe("household invariants (property tests)", () => {
   it("shares sum to each tier exactly; relief ≤ relief-tier shares; 0 ≤ net ≤ gross; totals add up", () => {
     fc.assert(
-      fc.property(tableArb, costArb, costArb, costArb, fc.integer({ min: 100, max: 100000 }), fc.integer({ min: 0, max: 2000 }), (rows, b, i, e, area, grant) => {
-        const r = calculate({
-          policy: { base: "default", "grant.hardship-worker": grant },
-          project: { area, costs: { basic: b, improvement: i, enhancement: e } },
-          households: rows.map((r, k) => ({ id: `H${k}`, ...r })),
-        });
-        if (!r.ok) throw new Error(r.errors[0].en);
-        const res = r.value;
-        const hs = res.households!;
-        for (const t of ["basic", "improvement", "enhancement"] as const) {
-          const s = hs.reduce((a, h) => a + h.byTier[t], 0);
-          expect(s).toBe(Number(res.project.residentByTier[t].times(100).toFixed(0)));
-        }
-        let net = 0;
-        for (const h of hs) {
-          expect(h.relief).toBeLessThanOrEqual(h.byTier.improvement + h.byTier.enhancement);
-          expect(h.net).toBeGreaterThanOrEqual(0);
-          expect(h.net).toBeLessThanOrEqual(h.gross);
-          expect(h.gross - h.relief - h.grant).toBe(h.net);
-          expect(h.balance).toBe(h.net - h.paid);
-          expect(h.grant).toBeLessThanOrEqual(grant * 100);
-          expect(Number.isInteger(h.relief) && Number.isInteger(h.net)).toBe(true);
-          net += h.net;
-        }
-        expect(res.totals!.net).toBe(net);
-        expect(res.totals!.gross).toBe(Number(res.project.residentTotal.times(100).toFixed(0)));
-        expect(res.totals!.collectionRate.lessThanOrEqualTo(1)).toBe(true);
-      }),
+      fc.property(
+        tableArb,
+        costArb,
+        costArb,
+        costArb,
+        fc.integer({ min: 100, max: 100000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        (rows, b, i, e, area, grant) => {
+          const r = calculate({
+            policy: { base: "default", "grant.hardship-worker": grant },
+            project: { area, costs: { basic: b, improvement: i, enhancement: e } },
+            households: rows.map((r, k) => ({ id: `H${k}`, ...r })),
+          });
+          if (!r.ok) throw new Error(r.errors[0].en);
+          const res = r.value;
+          const hs = res.households!;
+          for (const t of ["basic", "improvement", "enhancement"] as const) {
+            const s = hs.reduce((a, h) => a + h.byTier[t], 0);
+            expect(s).toBe(Number(res.project.residentByTier[t].times(100).toFixed(0)));
+          }
+          let net = 0;
+          for (const h of hs) {
+            expect(h.relief).toBeLessThanOrEqual(h.byTier.improvement + h.byTier.enhancement);
+            expect(h.net).toBeGreaterThanOrEqual(0);
+            expect(h.net).toBeLessThanOrEqual(h.gross);
+            expect(h.gross - h.relief - h.grant).toBe(h.net);
+            expect(h.balance).toBe(h.net - h.paid);
+            expect(h.grant).toBeLessThanOrEqual(grant * 100);
+            expect(Number.isInteger(h.relief) && Number.isInteger(h.net)).toBe(true);
+            net += h.net;
+          }
+          expect(res.totals!.net).toBe(net);
+          expect(res.totals!.gross).toBe(Number(res.project.residentTotal.times(100).toFixed(0)));
+          expect(res.totals!.collectionRate.lessThanOrEqualTo(1)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -180,7 +200,13 @@ describe("household invariants (property tests)", () => {
   });
 
   it("computeHouseholds is the same code path the calculate pipeline uses", () => {
-    const v = validateInput({ project: PROJECT, households: [{ id: "A", area: 2 }, { id: "B", area: 3 }] });
+    const v = validateInput({
+      project: PROJECT,
+      households: [
+        { id: "A", area: 2 },
+        { id: "B", area: 3 },
+      ],
+    });
     if (!v.ok) throw new Error();
     const rows = v.value.households as HouseholdRow[];
     const by = { basic: roundFen(1000), improvement: roundFen(3000), enhancement: roundFen(7000) };

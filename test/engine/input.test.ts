@@ -29,7 +29,17 @@ describe("input validation (spec §8): every problem, with where it is", () => {
     [{ project: PROJECT, households: [{ id: "1", area: 1, paid: -0.01 }] }, "households[0].paid", "money.negative"],
     [{ project: PROJECT, households: [{ area: 1 }] }, "households[0].id", "required"],
     [{ project: PROJECT, households: [{ id: " ", area: 1 }] }, "households[0].id", "id.empty"],
-    [{ project: PROJECT, households: [{ id: "1", area: 1 }, { id: "1", area: 2 }] }, "households[1].id", "id.duplicate"],
+    [
+      {
+        project: PROJECT,
+        households: [
+          { id: "1", area: 1 },
+          { id: "1", area: 2 },
+        ],
+      },
+      "households[1].id",
+      "id.duplicate",
+    ],
     [{ project: PROJECT, households: [{ id: "1", area: 1, status: "五保户" }] }, "households[0].status", "status.unknown"],
     [{ project: PROJECT, households: [{ id: "1", area: 1, agreed: true }] }, "households[0].agreed", "vote.agreedWithoutParticipated"],
     [{ project: PROJECT, households: [{ id: "1", area: 1, participated: "maybe" }] }, "households[0].participated", "type.yesno"],
@@ -37,7 +47,13 @@ describe("input validation (spec §8): every problem, with where it is", () => {
     [{ project: PROJECT, households: [5] }, "households[0]", "type.object"],
     [{ project: PROJECT, extra: 1 }, "extra", "field.unknown"],
     [
-      { project: PROJECT, households: [{ id: "1", area: 90, exclusiveArea: 80, participated: true }, { id: "2", area: 90, participated: true }] },
+      {
+        project: PROJECT,
+        households: [
+          { id: "1", area: 90, exclusiveArea: 80, participated: true },
+          { id: "2", area: 90, participated: true },
+        ],
+      },
       "households[1].exclusiveArea",
       "vote.exclusiveAreaMissing",
     ],
@@ -47,7 +63,13 @@ describe("input validation (spec §8): every problem, with where it is", () => {
   });
 
   it("reports every problem at once, not only the first", () => {
-    const errs = errorsOf({ project: { ...PROJECT, area: 0 }, households: [{ id: "a", area: -1 }, { id: "b", area: 1, status: "富人" }] });
+    const errs = errorsOf({
+      project: { ...PROJECT, area: 0 },
+      households: [
+        { id: "a", area: -1 },
+        { id: "b", area: 1, status: "富人" },
+      ],
+    });
     expect(errs.map((e) => e.at)).toEqual(["project.area", "households[0].area", "households[1].status"]);
   });
 
@@ -58,9 +80,25 @@ describe("input validation (spec §8): every problem, with where it is", () => {
   });
 
   it("lets the household area stand in for the vote only when no exclusive area is given at all (§5)", () => {
-    expect(validateInput({ project: PROJECT, households: [{ id: "1", area: 90, participated: true }, { id: "2", area: 80 }] }).ok).toBe(true);
+    expect(
+      validateInput({
+        project: PROJECT,
+        households: [
+          { id: "1", area: 90, participated: true },
+          { id: "2", area: 80 },
+        ],
+      }).ok,
+    ).toBe(true);
     // no vote (nobody's participation given): a half-filled exclusive-area column does not matter
-    expect(validateInput({ project: PROJECT, households: [{ id: "1", area: 90, exclusiveArea: 80 }, { id: "2", area: 80 }] }).ok).toBe(true);
+    expect(
+      validateInput({
+        project: PROJECT,
+        households: [
+          { id: "1", area: 90, exclusiveArea: 80 },
+          { id: "2", area: 80 },
+        ],
+      }).ok,
+    ).toBe(true);
   });
 
   it("accepts optional members left out and numeric ids", () => {

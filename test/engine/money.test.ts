@@ -1,5 +1,22 @@
 import fc from "fast-check";
-import { Dec, Fen, Money, X, decimalText, fenToText, fenToYuan, floorDivSafe, floorFen, moneyToFen, moneyToYuan, roundFen, scaledInteger, scaleTexts, textToFen, textToFenNumber } from "../../src/engine";
+import {
+  Dec,
+  Fen,
+  Money,
+  X,
+  decimalText,
+  fenToText,
+  fenToYuan,
+  floorDivSafe,
+  floorFen,
+  moneyToFen,
+  moneyToYuan,
+  roundFen,
+  scaledInteger,
+  scaleTexts,
+  textToFen,
+  textToFenNumber,
+} from "../../src/engine";
 
 describe("money rounding (spec §2)", () => {
   it.each([
@@ -58,9 +75,15 @@ describe("money rounding (spec §2)", () => {
 
   it("writes any number as the decimal its shortest text shows (fast path and String path agree)", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 10_000_000 }).map((x) => x / 100)), (x) => {
-        expect(decimalText(x)).toBe(new Dec(String(x)).toFixed());
-      }),
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.integer({ min: 0, max: 10_000_000 }).map((x) => x / 100),
+        ),
+        (x) => {
+          expect(decimalText(x)).toBe(new Dec(String(x)).toFixed());
+        },
+      ),
       { numRuns: 2000 },
     );
   });

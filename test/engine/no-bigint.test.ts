@@ -32,14 +32,18 @@ describe("the engine without BigInt (IE11 webview)", () => {
 
   it("splits exactly like the BigInt engine when weights pass 2^53", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9_000_000_000_000 }), fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 30 }), (total, ws) => {
-        fc.pre(ws.some((w) => w > 0));
-        // 17-digit weights, as a formula's float noise gives them (45.370000000000005).
-        const texts = ws.map((w) => `${w}.0000000000000${(w % 9) + 1}`);
-        const a = withBigInt.splitExactly(total as withBigInt.Fen, withBigInt.scaleTexts(texts));
-        const b = noBigInt.splitExactly(total as withBigInt.Fen, noBigInt.scaleTexts(texts));
-        expect(b).toEqual(a);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 9_000_000_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 30 }),
+        (total, ws) => {
+          fc.pre(ws.some((w) => w > 0));
+          // 17-digit weights, as a formula's float noise gives them (45.370000000000005).
+          const texts = ws.map((w) => `${w}.0000000000000${(w % 9) + 1}`);
+          const a = withBigInt.splitExactly(total as withBigInt.Fen, withBigInt.scaleTexts(texts));
+          const b = noBigInt.splitExactly(total as withBigInt.Fen, noBigInt.scaleTexts(texts));
+          expect(b).toEqual(a);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -38,7 +38,9 @@ describe("policies (spec §7)", () => {
     expect(r.ok).toBe(true);
     if (r.ok) {
       const p = policyParameters(r.value);
-      expect([p["relief.specially-supported"], p["relief.low-income"], p["grant.hardship-worker"], p["cap.perSqm"], p["tier.enhancement.rate"]]).toEqual([0, 0, 0, 300, 0.7]);
+      expect([p["relief.specially-supported"], p["relief.low-income"], p["grant.hardship-worker"], p["cap.perSqm"], p["tier.enhancement.rate"]]).toEqual([
+        0, 0, 0, 300, 0.7,
+      ]);
     }
   });
 

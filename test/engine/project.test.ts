@@ -61,7 +61,13 @@ describe("project funding (spec §3, 000 §五(二)1)", () => {
     // T = 100000; R0 = 10000; F0 = 90000; cap = floor(300 × 33.333) = 9999.90; F = 9999.90; X = 80000.10; R = 90000.10
     // F/m² = round(9999.90 / 33.333) = round(299.99999…) = 300.00
     const f = funding({ basic: 100_000, area: "33.333" });
-    expect([f.subsidyCap!, f.fiscalSubsidy, f.capExcess, f.residentTotal, f.fiscalPerSqm].map(s2)).toEqual(["9999.90", "9999.90", "80000.10", "90000.10", "300.00"]);
+    expect([f.subsidyCap!, f.fiscalSubsidy, f.capExcess, f.residentTotal, f.fiscalPerSqm].map(s2)).toEqual([
+      "9999.90",
+      "9999.90",
+      "80000.10",
+      "90000.10",
+      "300.00",
+    ]);
     expect(s2(f.residentByTier.basic)).toBe("90000.10");
   });
 
@@ -69,7 +75,13 @@ describe("project funding (spec §3, 000 §五(二)1)", () => {
     // T = 1000000 (elevator 500000 excluded, 000 §五(二)1); R0 = 300000; F0 = 1000000 − 300000 − 50000 = 650000; no cap → F = 650000
     const f = funding({ improvement: 1_000_000, area: 100, social: 50_000, elevator: 500_000 }, policyWith({ "cap.perSqm": "" }));
     expect(f.subsidyCap).toBeNull();
-    expect([f.totalInvestment, f.fiscalSubsidy, f.capExcess, f.elevatorCost, f.fiscalPerSqm].map(s2)).toEqual(["1000000.00", "650000.00", "0.00", "500000.00", "6500.00"]);
+    expect([f.totalInvestment, f.fiscalSubsidy, f.capExcess, f.elevatorCost, f.fiscalPerSqm].map(s2)).toEqual([
+      "1000000.00",
+      "650000.00",
+      "0.00",
+      "500000.00",
+      "6500.00",
+    ]);
   });
 
   it("hand-check 5: social capital equal to what is left gives F = 0; one fen more is an error naming project.socialCapital", () => {
@@ -126,9 +138,18 @@ describe("project funding invariants (property tests)", () => {
   it("R + S + F = T to the fen, tiers sum to R, F ≤ cap and 0 ≤ X", () => {
     fc.assert(
       fc.property(projectArb, (a) => {
-        const policy = policyWith({ "tier.basic.rate": Number(a.rb), "tier.improvement.rate": Number(a.ri), "tier.enhancement.rate": Number(a.re), "cap.perSqm": a.cap ?? null });
+        const policy = policyWith({
+          "tier.basic.rate": Number(a.rb),
+          "tier.improvement.rate": Number(a.ri),
+          "tier.enhancement.rate": Number(a.re),
+          "cap.perSqm": a.cap ?? null,
+        });
         const T = new Dec(a.basic).plus(a.improvement).plus(a.enhancement);
-        const R0 = policy.tierRates.basic.times(a.basic).plus(policy.tierRates.improvement.times(a.improvement)).plus(policy.tierRates.enhancement.times(a.enhancement)).toDecimalPlaces(2);
+        const R0 = policy.tierRates.basic
+          .times(a.basic)
+          .plus(policy.tierRates.improvement.times(a.improvement))
+          .plus(policy.tierRates.enhancement.times(a.enhancement))
+          .toDecimalPlaces(2);
         const social = T.minus(R0).times(a.socialShare).dividedBy(100).toDecimalPlaces(2, 1);
         const f = funding({ ...a, social: social.toFixed(2) }, policy);
         expect(f.residentTotal.plus(f.socialCapital).plus(f.fiscalSubsidy).equals(f.totalInvestment)).toBe(true);

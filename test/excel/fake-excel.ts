@@ -54,7 +54,21 @@ export interface FakeTable {
 export interface FakeWrite {
   sync: number;
   sheet: string;
-  kind: "values" | "numberFormat" | "clear" | "bold" | "columnWidth" | "add" | "delete" | "rename" | "table" | "chart" | "freeze" | "validation" | "wrap" | "pageLayout";
+  kind:
+    | "values"
+    | "numberFormat"
+    | "clear"
+    | "bold"
+    | "columnWidth"
+    | "add"
+    | "delete"
+    | "rename"
+    | "table"
+    | "chart"
+    | "freeze"
+    | "validation"
+    | "wrap"
+    | "pageLayout";
   address: string;
   /** Calculation was suspended for the request that carried this write. */
   calcSuspended: boolean;
@@ -311,7 +325,10 @@ class ClientObject {
 
   /** Queues a load of the listed properties, resolved by `read` at sync. */
   protected queueLoad(props: string, read: (prop: string) => unknown): void {
-    const list = props.split(",").map((p) => p.trim()).filter((p) => p !== "");
+    const list = props
+      .split(",")
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
     this.ctx.queue.push({
       load: () => {
         let bytes = 0;
@@ -391,13 +408,9 @@ class RangeProxy extends ClientObject {
       const r = this.rect();
       switch (p) {
         case "values":
-          return Array.from({ length: r.rows }, (_, i) =>
-            Array.from({ length: r.columns }, (_, j) => r.sheet.values[r.r0 + i]?.[r.c0 + j] ?? ""),
-          );
+          return Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.columns }, (_, j) => r.sheet.values[r.r0 + i]?.[r.c0 + j] ?? ""));
         case "numberFormat":
-          return Array.from({ length: r.rows }, (_, i) =>
-            Array.from({ length: r.columns }, (_, j) => r.sheet.formats[r.r0 + i]?.[r.c0 + j] ?? "General"),
-          );
+          return Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.columns }, (_, j) => r.sheet.formats[r.r0 + i]?.[r.c0 + j] ?? "General"));
         case "rowIndex":
           return r.r0;
         case "columnIndex":
@@ -663,7 +676,8 @@ class WorksheetProxy extends ClientObject {
     this.ctx.push(() => {
       const s = this.resolve();
       checkSheetName(n);
-      if (this.ctx.wb.sheets.some((o) => o !== s && o.name.toLowerCase() === n.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `worksheet ${n} exists`);
+      if (this.ctx.wb.sheets.some((o) => o !== s && o.name.toLowerCase() === n.toLowerCase()))
+        throw new FakeOfficeError("ItemAlreadyExists", `worksheet ${n} exists`);
       record(this.ctx.wb, s.name, "rename", n);
       s.name = n;
     });
@@ -747,7 +761,9 @@ class WorksheetProxy extends ClientObject {
         ctx.push(() => {
           const sheet = self.resolve();
           const a = parseAddress(address);
-          const clash = ctx.wb.tables.find((t) => t.sheet === sheet && t.r0 < a.r0 + a.rows && a.r0 < t.r0 + t.rows && t.c0 < a.c0 + a.columns && a.c0 < t.c0 + t.columns);
+          const clash = ctx.wb.tables.find(
+            (t) => t.sheet === sheet && t.r0 < a.r0 + a.rows && a.r0 < t.r0 + t.rows && t.c0 < a.c0 + a.columns && a.c0 < t.c0 + t.columns,
+          );
           if (clash) throw new FakeOfficeError("InvalidOperation", `table overlaps ${clash.name}`);
           let n = 1;
           while (ctx.wb.tables.some((t) => t.name === `Table${n}`)) n++;
@@ -859,13 +875,18 @@ class WorkbookProxy {
         return s;
       };
     };
-    const coll = new CollectionProxy<FakeSheet>(ctx, () => ctx.wb.sheets, (s) => new WorksheetProxy(ctx, () => s));
+    const coll = new CollectionProxy<FakeSheet>(
+      ctx,
+      () => ctx.wb.sheets,
+      (s) => new WorksheetProxy(ctx, () => s),
+    );
     return Object.assign(coll, {
       getItem: (name: string) => new WorksheetProxy(ctx, byName(name)),
       add: (name: string) => {
         ctx.push(() => {
           checkSheetName(name);
-          if (ctx.wb.sheets.some((o) => o.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `worksheet ${name} exists`);
+          if (ctx.wb.sheets.some((o) => o.name.toLowerCase() === name.toLowerCase()))
+            throw new FakeOfficeError("ItemAlreadyExists", `worksheet ${name} exists`);
           ctx.wb.sheets.push(newSheet(name));
           record(ctx.wb, name, "add", "sheet");
         });
@@ -886,7 +907,11 @@ class WorkbookProxy {
         return t;
       };
     };
-    const coll = new CollectionProxy<FakeTable>(ctx, () => ctx.wb.tables, (t) => new TableProxy(ctx, () => t));
+    const coll = new CollectionProxy<FakeTable>(
+      ctx,
+      () => ctx.wb.tables,
+      (t) => new TableProxy(ctx, () => t),
+    );
     return Object.assign(coll, { getItem: (name: string) => new TableProxy(ctx, byName(name)) });
   }
   get application() {

@@ -5,7 +5,14 @@ import { createFakeOffice, FakeOptions } from "./fake-excel";
 
 const ALL: PortFeatures = { columnWidths: true, suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, dataValidation: true };
 /** An ExcelApi 1.1 host (Excel 2016). */
-const NONE: PortFeatures = { columnWidths: false, suspendCalculation: false, suspendScreenUpdating: false, freezePanes: false, dataValidation: false, pageLayout: false };
+const NONE: PortFeatures = {
+  columnWidths: false,
+  suspendCalculation: false,
+  suspendScreenUpdating: false,
+  freezePanes: false,
+  dataValidation: false,
+  pageLayout: false,
+};
 
 function setup(options: FakeOptions = {}, features: PortFeatures = ALL, limits?: { writeBytes: number; readCells: number }) {
   const fake = createFakeOffice(options);
@@ -22,27 +29,69 @@ describe("reading the input sheets (input-table.ts, the rule the command line fo
     const { wb, port } = setup({ sheets: { 住户: [["说明"], [], ["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4]] } });
     wb.tables.push({ name: "HouseholdTable", sheet: wb.sheet("住户")!, r0: 2, c0: 0, rows: 3, columns: 2 });
     const r = await port.readInputs(["households"]);
-    expect(r.grids.households).toEqual({ sheet: "住户", top: 3, left: 1, values: [["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4]] });
+    expect(r.grids.households).toEqual({
+      sheet: "住户",
+      top: 3,
+      left: 1,
+      values: [
+        ["房号", "建筑面积"],
+        ["1-101", 62.35],
+        ["1-102", 103.4],
+      ],
+    });
     expect(wb.syncs).toBe(3);
   });
 
   it("never reads an Excel table's totals row (showTotals) as data", async () => {
-    const { wb, port } = setup({ sheets: { 住户: [["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4], ["汇总", 165.75]] } });
+    const { wb, port } = setup({
+      sheets: {
+        住户: [
+          ["房号", "建筑面积"],
+          ["1-101", 62.35],
+          ["1-102", 103.4],
+          ["汇总", 165.75],
+        ],
+      },
+    });
     wb.tables.push({ name: "HouseholdTable", sheet: wb.sheet("住户")!, r0: 0, c0: 0, rows: 4, columns: 2, totalsRow: true });
     const r = await port.readInputs(["households"]);
-    expect(r.grids.households).toEqual({ sheet: "住户", top: 1, left: 1, values: [["房号", "建筑面积"], ["1-101", 62.35], ["1-102", 103.4]] });
+    expect(r.grids.households).toEqual({
+      sheet: "住户",
+      top: 1,
+      left: 1,
+      values: [
+        ["房号", "建筑面积"],
+        ["1-101", 62.35],
+        ["1-102", 103.4],
+      ],
+    });
   });
 
   it("falls back to the cells with values from the header row, and leaves a missing sheet out", async () => {
     const { port } = setup({ sheets: { 项目信息: [[], ["", "字段", "概算"], ["", "area", 8000]] } });
     const r = await port.readInputs(["project", "households"]);
-    expect(r.grids.project).toEqual({ sheet: "项目信息", top: 2, left: 2, values: [["字段", "概算"], ["area", 8000]] });
+    expect(r.grids.project).toEqual({
+      sheet: "项目信息",
+      top: 2,
+      left: 2,
+      values: [
+        ["字段", "概算"],
+        ["area", 8000],
+      ],
+    });
     expect(r.grids.households).toBeUndefined();
     expect(r.info.sheets).toEqual(["项目信息"]);
   });
 
   it("turns a number in a date-formatted cell into a date, so it is never read as money", async () => {
-    const { wb, port } = setup({ sheets: { 住户: [["房号", "建筑面积", "已缴金额"], ["1-101", 62.35, 45413]] } });
+    const { wb, port } = setup({
+      sheets: {
+        住户: [
+          ["房号", "建筑面积", "已缴金额"],
+          ["1-101", 62.35, 45413],
+        ],
+      },
+    });
     wb.sheet("住户")!.formats[1][2] = "yyyy-mm-dd";
     const r = await port.readInputs(["households"]);
     expect(r.grids.households!.values[1][2]).toEqual(new Date(Date.UTC(2024, 4, 1)));
@@ -64,9 +113,23 @@ describe("reading the input sheets (input-table.ts, the rule the command line fo
   });
 
   it("reads on an ExcelApi 1.1 host (no valuesOnly used range)", async () => {
-    const { port } = setup({ excelApiMinor: 1, sheets: { 住户: [["房号", "建筑面积"], ["1-101", 62.35]] } }, { ...NONE });
+    const { port } = setup(
+      {
+        excelApiMinor: 1,
+        sheets: {
+          住户: [
+            ["房号", "建筑面积"],
+            ["1-101", 62.35],
+          ],
+        },
+      },
+      { ...NONE },
+    );
     const r = await port.readInputs(["households"]);
-    expect(r.grids.households!.values).toEqual([["房号", "建筑面积"], ["1-101", 62.35]]);
+    expect(r.grids.households!.values).toEqual([
+      ["房号", "建筑面积"],
+      ["1-101", 62.35],
+    ]);
   });
 });
 
@@ -74,9 +137,24 @@ describe("replacing output sheets", () => {
   it("writes values and formats as whole ranges, formats first, with calculation suspended", async () => {
     const { wb, port } = setup({ sheets: { 住户: [["房号"]] } });
     await port.replaceSheets([
-      sheet("测算结果", [["房号", "应缴金额"], ["1-101", 1234.5]], { numberFormats: [["General", "General"], ["@", "#,##0.00"]] }),
+      sheet(
+        "测算结果",
+        [
+          ["房号", "应缴金额"],
+          ["1-101", 1234.5],
+        ],
+        {
+          numberFormats: [
+            ["General", "General"],
+            ["@", "#,##0.00"],
+          ],
+        },
+      ),
     ]);
-    expect(wb.grid("测算结果")).toEqual([["房号", "应缴金额"], ["1-101", 1234.5]]);
+    expect(wb.grid("测算结果")).toEqual([
+      ["房号", "应缴金额"],
+      ["1-101", 1234.5],
+    ]);
     expect(wb.format("测算结果", "B2")).toBe("#,##0.00");
     // Written in full under a hidden temporary name, then swapped in.
     const writes = wb.writesTo("reno~1").filter((w) => w.kind === "values" || w.kind === "numberFormat");
@@ -98,13 +176,38 @@ describe("replacing output sheets", () => {
 
   it("removes the old tables, charts and cells of an output sheet before writing the new ones", async () => {
     const { wb, port } = setup({ sheets: { 资金汇总: [] } });
-    const first = sheet("资金汇总", [["a", "b"], ["x", 1], ["y", 2], ["z", 3]], {
-      table: { name: "ResultTable", top: 1, left: 1, columns: ["a", "b"], rows: 3, totalsRow: false },
-      charts: [{ title: "资金构成", type: "Pie", dataRange: "A1:B4", seriesBy: "Columns" }],
-    });
+    const first = sheet(
+      "资金汇总",
+      [
+        ["a", "b"],
+        ["x", 1],
+        ["y", 2],
+        ["z", 3],
+      ],
+      {
+        table: { name: "ResultTable", top: 1, left: 1, columns: ["a", "b"], rows: 3, totalsRow: false },
+        charts: [{ title: "资金构成", type: "Pie", dataRange: "A1:B4", seriesBy: "Columns" }],
+      },
+    );
     await port.replaceSheets([first]);
-    await port.replaceSheets([{ ...first, values: [["a", "b"], ["x", 9]], numberFormats: [["General", "General"], ["General", "General"]], table: { ...first.table!, rows: 1 } }]);
-    expect(wb.grid("资金汇总")).toEqual([["a", "b"], ["x", 9]]);
+    await port.replaceSheets([
+      {
+        ...first,
+        values: [
+          ["a", "b"],
+          ["x", 9],
+        ],
+        numberFormats: [
+          ["General", "General"],
+          ["General", "General"],
+        ],
+        table: { ...first.table!, rows: 1 },
+      },
+    ]);
+    expect(wb.grid("资金汇总")).toEqual([
+      ["a", "b"],
+      ["x", 9],
+    ]);
     expect(wb.tables.map((t) => [t.name, t.rows])).toEqual([["ResultTable", 2]]);
     expect(wb.sheet("资金汇总")!.charts.map((c) => [c.title, c.source])).toEqual([["资金构成", "A1:B4"]]);
     expect(wb.sheets.map((s) => s.name)).toEqual(["资金汇总"]);
@@ -113,12 +216,21 @@ describe("replacing output sheets", () => {
   it("draws each chart from its data range, to the right of the data", async () => {
     const { wb, port } = setup();
     await port.replaceSheets([
-      sheet("资金汇总", [["资金构成", "金额"], ["居民", 1], ["社会", 2], ["财政", 3]], {
-        charts: [
-          { title: "资金构成", type: "Pie", dataRange: "A1:B4", seriesBy: "Columns" },
-          { title: "收缴情况", type: "Pie", dataRange: "A1:B3", seriesBy: "Columns" },
+      sheet(
+        "资金汇总",
+        [
+          ["资金构成", "金额"],
+          ["居民", 1],
+          ["社会", 2],
+          ["财政", 3],
         ],
-      }),
+        {
+          charts: [
+            { title: "资金构成", type: "Pie", dataRange: "A1:B4", seriesBy: "Columns" },
+            { title: "收缴情况", type: "Pie", dataRange: "A1:B3", seriesBy: "Columns" },
+          ],
+        },
+      ),
     ]);
     const charts = wb.sheet("资金汇总")!.charts;
     expect(charts.map((c) => [c.type, c.title, c.source, c.seriesBy])).toEqual([
@@ -160,7 +272,14 @@ describe("replacing output sheets", () => {
 });
 
 describe("wrapping and print setup", () => {
-  const data = sheet("测算结果", [["房号", "说明"], ["1-101", "很长的说明文字"]], { wrap: ["B2"], print: { paperSize: "A4", orientation: "landscape", fitToWidth: 1, titleRows: { first: 1, last: 1 } } });
+  const data = sheet(
+    "测算结果",
+    [
+      ["房号", "说明"],
+      ["1-101", "很长的说明文字"],
+    ],
+    { wrap: ["B2"], print: { paperSize: "A4", orientation: "landscape", fitToWidth: 1, titleRows: { first: 1, last: 1 } } },
+  );
 
   it("wraps the cells a sheet asks for and applies its print setup where ExcelApi 1.9 has page layout", async () => {
     const { wb, port } = setup({}, { ...ALL, pageLayout: true });
@@ -191,8 +310,24 @@ describe("creating the input sheets", () => {
   it("adds the sheets with their tables, widths, frozen header and drop-downs", async () => {
     const { wb, port } = setup();
     await port.createSheets(
-      [sheet("住户", [["房号", "参与表决"], [null, null]], { table: { name: "HouseholdTable", top: 1, left: 1, columns: ["房号", "参与表决"], rows: 1, totalsRow: false }, columnWidths: [10, 9], freezeRows: 1 })],
-      { activate: "住户", validations: [{ sheet: "住户", range: "B2:B101", values: ["是", "否"], errorStyle: "warning", prompt: "是/否", error: "应为 是/否" }] },
+      [
+        sheet(
+          "住户",
+          [
+            ["房号", "参与表决"],
+            [null, null],
+          ],
+          {
+            table: { name: "HouseholdTable", top: 1, left: 1, columns: ["房号", "参与表决"], rows: 1, totalsRow: false },
+            columnWidths: [10, 9],
+            freezeRows: 1,
+          },
+        ),
+      ],
+      {
+        activate: "住户",
+        validations: [{ sheet: "住户", range: "B2:B101", values: ["是", "否"], errorStyle: "warning", prompt: "是/否", error: "应为 是/否" }],
+      },
     );
     const s = wb.sheet("住户")!;
     expect(wb.tables.map((t) => [t.name, t.sheet.name, t.rows])).toEqual([["HouseholdTable", "住户", 2]]);
@@ -237,13 +372,42 @@ describe("a failed write leaves the workbook as it was (workbook-layout.md)", ()
   }
 
   const oldRun = [
-    sheet("测算结果", [["房号", "应缴"], ["1-101", 10], ["1-102", 20]], { table: { name: "ResultTable", top: 1, left: 1, columns: ["房号", "应缴"], rows: 2, totalsRow: false }, freezeRows: 1 }),
-    sheet("资金汇总", [["资金构成", "金额"], ["居民", 1], ["社会", 2], ["财政", 3]], { charts: [{ title: "资金构成", type: "Pie", dataRange: "A1:B4", seriesBy: "Columns" }] }),
+    sheet(
+      "测算结果",
+      [
+        ["房号", "应缴"],
+        ["1-101", 10],
+        ["1-102", 20],
+      ],
+      { table: { name: "ResultTable", top: 1, left: 1, columns: ["房号", "应缴"], rows: 2, totalsRow: false }, freezeRows: 1 },
+    ),
+    sheet(
+      "资金汇总",
+      [
+        ["资金构成", "金额"],
+        ["居民", 1],
+        ["社会", 2],
+        ["财政", 3],
+      ],
+      { charts: [{ title: "资金构成", type: "Pie", dataRange: "A1:B4", seriesBy: "Columns" }] },
+    ),
   ];
   const rows = Array.from({ length: 400 }, (_, i) => [`2-${i}`, i + 0.5]);
   const newRun = [
-    sheet("测算结果", [["房号", "应缴"], ...rows], { table: { name: "ResultTable", top: 1, left: 1, columns: ["房号", "应缴"], rows: rows.length, totalsRow: false }, freezeRows: 1 }),
-    sheet("资金汇总", [["资金构成", "金额"], ["居民", 7], ["社会", 8], ["财政", 9]], { charts: [{ title: "资金构成", type: "Pie", dataRange: "A1:B4", seriesBy: "Columns" }] }),
+    sheet("测算结果", [["房号", "应缴"], ...rows], {
+      table: { name: "ResultTable", top: 1, left: 1, columns: ["房号", "应缴"], rows: rows.length, totalsRow: false },
+      freezeRows: 1,
+    }),
+    sheet(
+      "资金汇总",
+      [
+        ["资金构成", "金额"],
+        ["居民", 7],
+        ["社会", 8],
+        ["财政", 9],
+      ],
+      { charts: [{ title: "资金构成", type: "Pie", dataRange: "A1:B4", seriesBy: "Columns" }] },
+    ),
     sheet("计算说明", [["步骤"], ["§3.1"]]),
   ];
   // Small requests, so that the new run takes several syncs.

@@ -82,7 +82,13 @@ describe("RENO.VOTE", () => {
 
   it.each([
     ["an agreement without participation", col([1, 1]), col([true, false]), col([true, true]), "agreed 第2行：同意改造的住户必须参与表决"],
-    ["an unreadable yes/no", col([1, 1]), col(["是", "也许"]), col(["", ""]), "participated 第2行：应为 是/否（TRUE/FALSE、1/0、是/否、Y/N、yes/no、√/×、同意/不同意），实为 \"也许\""],
+    [
+      "an unreadable yes/no",
+      col([1, 1]),
+      col(["是", "也许"]),
+      col(["", ""]),
+      'participated 第2行：应为 是/否（TRUE/FALSE、1/0、是/否、Y/N、yes/no、√/×、同意/不同意），实为 "也许"',
+    ],
     ["a zero area", col([1, 0]), col([true, true]), col([true, true]), "areas 第2行：面积必须大于0，实为 0"],
     ["columns of different heights", col([1, 1]), col([true, true]), col([true]), "agreed：行数 1 与 areas 的行数 2 不一致"],
   ])("returns one #VALUE! for %s", (_name, a, p, g, message) => {

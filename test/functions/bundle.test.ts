@@ -48,8 +48,7 @@ const EXPECTED: Record<string, string[]> = {
 };
 const SPILLS = new Set(["FUNDING", "ALLOCATE", "HOUSEHOLDS", "VOTE"]);
 
-const describeParam = (p: ParamMeta) =>
-  [`${p.name}${p.optional ? "?" : ""}`, p.type ?? "any", ...(p.dimensionality === MATRIX ? [MATRIX] : [])].join(":");
+const describeParam = (p: ParamMeta) => [`${p.name}${p.optional ? "?" : ""}`, p.type ?? "any", ...(p.dimensionality === MATRIX ? [MATRIX] : [])].join(":");
 
 /** @customfunction id and @param names ([name] = optional) of each JSDoc block of functions.ts. */
 function jsdocContract(): Record<string, string[]> {

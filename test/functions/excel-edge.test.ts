@@ -21,7 +21,10 @@ const cell = fc.oneof(
 );
 const matrix = fc.oneof(
   fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
-  fc.array(fc.tuple(cell).map((t) => [...t]), { minLength: 1, maxLength: 6 }),
+  fc.array(
+    fc.tuple(cell).map((t) => [...t]),
+    { minLength: 1, maxLength: 6 },
+  ),
 );
 const arg = fc.oneof(cell, matrix);
 
@@ -29,7 +32,9 @@ const arg = fc.oneof(cell, matrix);
 function isPlainResult(r: unknown): boolean {
   const scalar = (x: unknown) => typeof x === "number" || typeof x === "string" || typeof x === "boolean";
   if (scalar(r)) return typeof r !== "number" || Number.isFinite(r);
-  return Array.isArray(r) && r.length > 0 && r.every((row) => Array.isArray(row) && row.every((x) => scalar(x) && (typeof x !== "number" || Number.isFinite(x))));
+  return (
+    Array.isArray(r) && r.length > 0 && r.every((row) => Array.isArray(row) && row.every((x) => scalar(x) && (typeof x !== "number" || Number.isFinite(x))))
+  );
 }
 
 const entries: [string, (...a: unknown[]) => unknown, number][] = [

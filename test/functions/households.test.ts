@@ -87,18 +87,34 @@ describe("RENO.HOUSEHOLDS", () => {
   });
 
   it("caps the hardship-worker grant at what is left after relief", () => {
-    const r = households(col([1]), col(["生活困难职工、特困"]), 1_000, 0, 0, 1, 0, [["cap.perSqm", ""], ["tier.basic.rate", 1]]) as number[][];
+    const r = households(col([1]), col(["生活困难职工、特困"]), 1_000, 0, 0, 1, 0, [
+      ["cap.perSqm", ""],
+      ["tier.basic.rate", 1],
+    ]) as number[][];
     // R = 1,000 all basic: no relief tier share, so the grant of 1,000 covers it exactly.
     expect(r).toEqual([[1_000, 0, 1_000, 0]]);
   });
 
   it.each([
     ["an area of 0", [[90], [0]], [[""], [""]], "areas 第2行：面积必须大于0，实为 0"],
-    ["a text area", [[90], ["八十"]], [[""], [""]], "areas 第2行：应为数字，实为 \"八十\""],
+    ["a text area", [[90], ["八十"]], [[""], [""]], 'areas 第2行：应为数字，实为 "八十"'],
     ["a blank area", [[90], [""]], [[""], [""]], "areas 第2行：缺少必填项"],
-    ["an unknown status", [[90], [80]], [[""], ["低保户、孤寡"]], "statuses 第2行：未知的困难类别“孤寡”，可用：特困供养人员、特困人员、特困、低保户、低保、困难计生户、困难计生家庭、贫困残疾人户、贫困残疾人家庭、生活困难职工"],
+    [
+      "an unknown status",
+      [[90], [80]],
+      [[""], ["低保户、孤寡"]],
+      "statuses 第2行：未知的困难类别“孤寡”，可用：特困供养人员、特困人员、特困、低保户、低保、困难计生户、困难计生家庭、贫困残疾人户、贫困残疾人家庭、生活困难职工",
+    ],
     ["columns of different heights", [[90], [80]], [[""]], "statuses：行数 1 与 areas 的行数 2 不一致"],
-    ["two columns of areas", [[90, 1], [80, 1]], [[""], [""]], "areas：应为单列区域，实为 2 行 × 2 列"],
+    [
+      "two columns of areas",
+      [
+        [90, 1],
+        [80, 1],
+      ],
+      [[""], [""]],
+      "areas：应为单列区域，实为 2 行 × 2 列",
+    ],
   ])("returns one #VALUE! for %s", (_name, a, s, message) => {
     expect(errorMessage(households(a, s, ...COSTS, A, S))).toBe(message);
   });

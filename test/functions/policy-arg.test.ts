@@ -56,10 +56,31 @@ describe("the policy argument", () => {
   it.each([
     ["an unknown id", [["yueqing"]], "policy：未知的政策“yueqing”，可用：default, yueqing-2023"],
     ["a number as id", [[5]], "policy：未知的政策“5”，可用：default, yueqing-2023"],
-    ["an unknown base", [["cap.perSqm", 1], ["base", "beijing"]], "policy 第2行：未知的政策“beijing”，可用：default, yueqing-2023"],
-    ["a rate above 1", [["tier.basic.rate", 0.1], ["tier.enhancement.rate", 7]], "policy 第2行：比例必须在0到1之间，实为 7"],
-    ["a rate given as text", [["tier.basic.rate", "10%"]], "policy 第1行：应为数字，实为 \"10%\""],
-    ["a repeated key", [["tier.basic.rate", 0.1], ["tier.basic.rate", 0.2]], "policy 第2行：参数“tier.basic.rate”重复（已在 policy 第1行 给出），无法确定用哪一个"],
+    [
+      "an unknown base",
+      [
+        ["cap.perSqm", 1],
+        ["base", "beijing"],
+      ],
+      "policy 第2行：未知的政策“beijing”，可用：default, yueqing-2023",
+    ],
+    [
+      "a rate above 1",
+      [
+        ["tier.basic.rate", 0.1],
+        ["tier.enhancement.rate", 7],
+      ],
+      "policy 第2行：比例必须在0到1之间，实为 7",
+    ],
+    ["a rate given as text", [["tier.basic.rate", "10%"]], 'policy 第1行：应为数字，实为 "10%"'],
+    [
+      "a repeated key",
+      [
+        ["tier.basic.rate", 0.1],
+        ["tier.basic.rate", 0.2],
+      ],
+      "policy 第2行：参数“tier.basic.rate”重复（已在 policy 第1行 给出），无法确定用哪一个",
+    ],
     ["a value without a key", [["", 0.2]], "policy 第1行：参数名为空，但该行填写了值"],
     ["one column of several rows", [["default"], ["x"]], "policy：应为政策编号（default、yueqing-2023）或“参数、值”两列区域，实为 2 行 × 1 列"],
     ["four columns", [["a", 1, 2, 3]], "policy：应为政策编号（default、yueqing-2023）或“参数、值”两列区域，实为 1 行 × 4 列"],
@@ -68,6 +89,11 @@ describe("the policy argument", () => {
   });
 
   it("names an unknown key and its row (a typo never falls back to a default)", () => {
-    expect(messageOf([["base", "default"], ["cap.persqm", 200]])).toMatch(/^policy 第2行：未知的政策参数“cap\.persqm”，可用：base, tier\.basic\.rate/);
+    expect(
+      messageOf([
+        ["base", "default"],
+        ["cap.persqm", 200],
+      ]),
+    ).toMatch(/^policy 第2行：未知的政策参数“cap\.persqm”，可用：base, tier\.basic\.rate/);
   });
 });

@@ -13,7 +13,21 @@ it("documents every RENO function id and argument of functions.ts", () => {
     const row = section.split("\n").find((l) => l.startsWith(`| \`RENO.${id}\``));
     expect([id, row !== undefined]).toEqual([id, true]);
   }
-  for (const arg of ["basic", "improvement", "enhancement", "area", "social", "policy", "status", "total", "weights", "areas", "statuses", "participated", "agreed"]) {
+  for (const arg of [
+    "basic",
+    "improvement",
+    "enhancement",
+    "area",
+    "social",
+    "policy",
+    "status",
+    "total",
+    "weights",
+    "areas",
+    "statuses",
+    "participated",
+    "agreed",
+  ]) {
     expect([arg, section.includes(arg)]).toEqual([arg, true]);
   }
 });

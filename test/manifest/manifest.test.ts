@@ -9,7 +9,6 @@ import path from "path";
 import { DEV_URL, DIST, ROOT, ensureDist, readBuildInfo } from "../functions/ensure-dist";
 
 // xml2js comes with office-addin-manifest (which parses manifests with it); it has no bundled types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const xml2js = require("xml2js") as { parseStringPromise(xml: string, options: object): Promise<XmlNode> };
 
 /** xml2js node with explicitChildren + preserveChildrenOrder: `#name`, `$` attributes, `$$` children. */
@@ -185,7 +184,6 @@ describe("manifest.xml", () => {
 });
 
 describe("the production URL (ADDIN_BASE_URL)", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(path.join(ROOT, "webpack.config.js")) as {
     rewriteUrls(xml: string, from: string, to: string): string;
     productionBaseUrl(): string | undefined;

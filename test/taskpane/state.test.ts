@@ -6,7 +6,16 @@ import type { WorkbookError } from "../../src/workbook";
 const zh = paneReducer("zh");
 const en = paneReducer("en");
 
-const areaError: WorkbookError = { ref: "住户!C5", sheet: "住户", row: 5, col: 3, address: "C5", code: "area.positive", zh: "面积必须大于0，实为 0", en: "area must be greater than 0, found 0" };
+const areaError: WorkbookError = {
+  ref: "住户!C5",
+  sheet: "住户",
+  row: 5,
+  col: 3,
+  address: "C5",
+  code: "area.positive",
+  zh: "面积必须大于0，实为 0",
+  en: "area must be greater than 0, found 0",
+};
 const summary = { stage: "estimate", sheets: ["测算结果", "资金汇总", "计算说明"] } as unknown as RunSummary;
 
 describe("what the task pane says after each action", () => {
@@ -53,8 +62,12 @@ describe("what the task pane says after each action", () => {
   });
 
   it("turns Excel's failures into sentences, with the code", () => {
-    expect(failureMessage(new ExcelIoError("InvalidOperationInCellEditMode", "busy"), "zh")).toBe("Excel 正处于单元格编辑状态：请按 Enter 或 Esc 结束编辑后重试。");
-    expect(failureMessage(new ExcelIoError("ItemNotFound", "worksheet 住户 not found"), "zh")).toBe("Excel 操作失败（ItemNotFound）：worksheet 住户 not found。之前的结果表保持不变。");
+    expect(failureMessage(new ExcelIoError("InvalidOperationInCellEditMode", "busy"), "zh")).toBe(
+      "Excel 正处于单元格编辑状态：请按 Enter 或 Esc 结束编辑后重试。",
+    );
+    expect(failureMessage(new ExcelIoError("ItemNotFound", "worksheet 住户 not found"), "zh")).toBe(
+      "Excel 操作失败（ItemNotFound）：worksheet 住户 not found。之前的结果表保持不变。",
+    );
     expect(zh({ ...INITIAL_STATE, busy: "calculate" }, { type: "failed", error: new Error("boom") })).toMatchObject({
       busy: null,
       message: { intent: "error", text: "发生意外错误：boom" },

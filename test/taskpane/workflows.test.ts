@@ -256,11 +256,11 @@ describe("计算", () => {
     const { wb, flows } = setup();
     await flows.createWorkbook(true);
     type(wb, "住户", "A2", "<img src=x onerror=alert(1)>");
-    type(wb, "住户", "A3", "=HYPERLINK(\"http://x\")");
+    type(wb, "住户", "A3", '=HYPERLINK("http://x")');
     const out = await flows.calculate({ kind: "workbook" });
     expect(out.kind).toBe("done");
     expect(wb.cell("测算结果", "A2")).toBe("<img src=x onerror=alert(1)>");
-    expect(wb.cell("测算结果", "A3")).toBe("=HYPERLINK(\"http://x\")");
+    expect(wb.cell("测算结果", "A3")).toBe('=HYPERLINK("http://x")');
     expect(wb.format("测算结果", "A3")).toBe("@");
   });
 });
@@ -271,7 +271,18 @@ describe("20,000 households", () => {
     await flows.createWorkbook(false);
     const rows: (string | number)[][] = [["房号", "户主", "建筑面积", "专有面积", "分摊系数", "困难类别", "已缴金额", "参与表决", "同意", "备注"]];
     for (let i = 0; i < 20_000; i++) {
-      rows.push([`${1 + Math.floor(i / 100)}-${(i % 100) + 101}`, `户主${i}`, 50 + (i % 97) * 0.37, "", "", i % 50 === 0 ? "低保户" : "", i % 3 === 0 ? 1000 : 0, "是", i % 5 === 0 ? "否" : "是", ""]);
+      rows.push([
+        `${1 + Math.floor(i / 100)}-${(i % 100) + 101}`,
+        `户主${i}`,
+        50 + (i % 97) * 0.37,
+        "",
+        "",
+        i % 50 === 0 ? "低保户" : "",
+        i % 3 === 0 ? 1000 : 0,
+        "是",
+        i % 5 === 0 ? "否" : "是",
+        "",
+      ]);
     }
     wb.sheet("住户")!.values = rows;
     wb.tables.find((t) => t.name === "HouseholdTable")!.rows = rows.length;
@@ -359,5 +370,47 @@ describe("text of the summary card", () => {
     expect(percentText(new Dec("0.99996"))).toBe("99.99%");
     expect(percentText(new Dec(1))).toBe("100.00%");
     expect(moneyText(123456 as Fen)).toBe("1,234.56");
+  });
+});
+
+describe("a failed 计算 leaves the workbook as it was (workbook-layout.md)", () => {
+  /** Everything a user could see of the workbook. */
+  const snapshot = (wb: FakeWorkbook) => ({
+    sheets: wb.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      values: wb.grid(s.name),
+      charts: s.charts.map((c) => c.title),
+      frozen: s.frozenRows,
+    })),
+    tables: wb.tables.map((t) => [t.name, t.sheet.name, t.r0, t.c0, t.rows, t.columns]),
+  });
+
+  async function withOldOutputs() {
+    const s = setup();
+    await s.flows.createWorkbook(true);
+    await s.flows.calculate({ kind: "workbook" });
+    // This run's input differs: one household pays more, so the new outputs differ from the old.
+    type(s.wb, "住户", "G2", 99_999);
+    s.wb.resetCounters();
+    return s;
+  }
+
+  it("fails at each sync of a run in turn: the workbook is then the one before, or the complete new result", async () => {
+    const ok = await withOldOutputs();
+    const before = snapshot(ok.wb);
+    expect((await ok.flows.calculate({ kind: "workbook" })).kind).toBe("done");
+    const after = snapshot(ok.wb);
+    expect(after).not.toEqual(before);
+    const syncs = ok.wb.syncs;
+    expect(syncs).toBeGreaterThanOrEqual(5);
+    for (let k = 1; k <= syncs; k++) {
+      const run = await withOldOutputs();
+      run.wb.failAtSync = { sync: k, code: "GeneralException" };
+      await expect(run.flows.calculate({ kind: "workbook" })).rejects.toThrow();
+      const now = snapshot(run.wb);
+      expect([k, now.sheets.map((s) => s.name)]).toEqual([k, before.sheets.map((s) => s.name)]);
+      expect(now).toEqual(before);
+    }
   });
 });

@@ -202,7 +202,15 @@ describe("项目信息 without the 字段 or the 决算 column", () => {
   });
 
   test("refuses a sheet with neither 字段 nor 项目, naming both headers", () => {
-    const project: SheetGrid = { sheet: "项目信息", top: 1, left: 1, values: [["名称", "概算"], ["改造建筑面积", 8000]] };
+    const project: SheetGrid = {
+      sheet: "项目信息",
+      top: 1,
+      left: 1,
+      values: [
+        ["名称", "概算"],
+        ["改造建筑面积", 8000],
+      ],
+    };
     const r = readInputs({ ...templateGrids({ input: SMALL }), project });
     expect(errorsOf(r)).toEqual([["项目信息", "column.keyOrLabel"]]);
     if (!r.ok) expect(r.errors[0].zh).toMatch(/缺少列“字段”.*或“项目”/);
@@ -215,9 +223,23 @@ describe("项目信息 without the 字段 or the 决算 column", () => {
   });
 
   test("refuses amounts stated in 万元 rather than reading them as 元", () => {
-    const r = readInputs({ ...templateGrids({ input: SMALL }), project: labelled([["改造建筑面积", 8000], ["基础类费用（万元）", 200]]) });
+    const r = readInputs({
+      ...templateGrids({ input: SMALL }),
+      project: labelled([
+        ["改造建筑面积", 8000],
+        ["基础类费用（万元）", 200],
+      ]),
+    });
     expect(errorsOf(r)).toEqual([["项目信息!A3", "column.unit"]]);
-    const households: SheetGrid = { sheet: "住户", top: 1, left: 1, values: [["房号", "建筑面积", "已缴金额（万元）"], ["1", 50, 0.12]] };
+    const households: SheetGrid = {
+      sheet: "住户",
+      top: 1,
+      left: 1,
+      values: [
+        ["房号", "建筑面积", "已缴金额（万元）"],
+        ["1", 50, 0.12],
+      ],
+    };
     expect(errorsOf(readInputs({ ...templateGrids({ input: SMALL }), households }))).toEqual([["住户!C1", "column.unit"]]);
   });
 });

@@ -42,7 +42,15 @@ describe("readInputs", () => {
   });
 
   test("accepts headers with units, full-width letters and stray spaces", () => {
-    const households: SheetGrid = { sheet: "住户", top: 1, left: 1, values: [[" 房号 ", "建筑面积（m²）", "ＡＲＥＡ"], ["1", 50, null]] };
+    const households: SheetGrid = {
+      sheet: "住户",
+      top: 1,
+      left: 1,
+      values: [
+        [" 房号 ", "建筑面积（m²）", "ＡＲＥＡ"],
+        ["1", 50, null],
+      ],
+    };
     const r = readInputs({ ...templateGrids({ input: SMALL }), households });
     // 建筑面积 and AREA both name the area column: the second is reported, naming both cells.
     expect(r.ok).toBe(false);
@@ -50,7 +58,15 @@ describe("readInputs", () => {
   });
 
   test("reports every missing required column with the sheet and the header expected", () => {
-    const households: SheetGrid = { sheet: "住户", top: 1, left: 1, values: [["户主", "备注"], ["王芳", "x"]] };
+    const households: SheetGrid = {
+      sheet: "住户",
+      top: 1,
+      left: 1,
+      values: [
+        ["户主", "备注"],
+        ["王芳", "x"],
+      ],
+    };
     const r = readInputs({ ...templateGrids({ input: SMALL }), households });
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -156,10 +172,11 @@ describe("readInputs", () => {
     setCell(g.policy, "B3", 1.5);
     const r = readInputs(g);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => [e.ref, e.code])).toEqual([
-      ["政策参数!B3", "rate.range"],
-      ["政策参数!A25", "policy.unknownKey"],
-    ]);
+    if (!r.ok)
+      expect(r.errors.map((e) => [e.ref, e.code])).toEqual([
+        ["政策参数!B3", "rate.range"],
+        ["政策参数!A25", "policy.unknownKey"],
+      ]);
   });
 
   test("gives each household its own row in the result, total equal to R to the fen", () => {
@@ -176,7 +193,11 @@ describe("locateTable", () => {
     const values = [["住户名单（2024）"], [], ["房号", "建筑面积"], ["1", 50], ["2", 60], [null, null], []];
     const g = locateTable("住户", "households", values);
     expect(g.top).toBe(3);
-    expect(g.values).toEqual([["房号", "建筑面积"], ["1", 50], ["2", 60]]);
+    expect(g.values).toEqual([
+      ["房号", "建筑面积"],
+      ["1", 50],
+      ["2", 60],
+    ]);
   });
 });
 
@@ -184,7 +205,12 @@ describe("readPolicyGrid", () => {
   const grid = (rows: SheetGrid["values"]): SheetGrid => ({ sheet: "政策参数", top: 1, left: 1, values: [["参数", "值", "说明"], ...rows] });
 
   it("reads the sheet alone, reporting a changed key as custom", () => {
-    const r = readPolicyGrid(grid([["base", "yueqing-2023", null], ["cap.perSqm", 250, null]]));
+    const r = readPolicyGrid(
+      grid([
+        ["base", "yueqing-2023", null],
+        ["cap.perSqm", 250, null],
+      ]),
+    );
     expect(r.ok && [r.policy.id, r.policy.base, r.policy.capPerSqm?.toString()]).toEqual(["custom", "yueqing-2023", "250"]);
   });
 
@@ -194,7 +220,12 @@ describe("readPolicyGrid", () => {
   });
 
   it("names the cell of an unknown key", () => {
-    const r = readPolicyGrid(grid([["base", "default", null], ["cap.persqm", 250, null]]));
+    const r = readPolicyGrid(
+      grid([
+        ["base", "default", null],
+        ["cap.persqm", 250, null],
+      ]),
+    );
     expect(!r.ok && r.errors.map((e) => e.ref)).toEqual(["政策参数!A3"]);
   });
 });

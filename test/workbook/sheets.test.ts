@@ -48,7 +48,20 @@ describe("buildResultSheet", () => {
     const j = toOutputJson(r.result);
     expect(s.name).toBe(SHEETS.result);
     expect(s.table).toMatchObject({ name: TABLES.result, top: 1, left: 1, rows: 3, totalsRow: true });
-    expect(s.values[1]).toEqual(["1-101", "王芳", 88.5, ...[0, 1, 2].map(() => expect.any(Number)), j.households![0].gross, 0.7, j.households![0].relief, 0, j.households![0].net, 1200, j.households![0].balance, "补缴"]);
+    expect(s.values[1]).toEqual([
+      "1-101",
+      "王芳",
+      88.5,
+      ...[0, 1, 2].map(() => expect.any(Number)),
+      j.households![0].gross,
+      0.7,
+      j.households![0].relief,
+      0,
+      j.households![0].net,
+      1200,
+      j.households![0].balance,
+      "补缴",
+    ]);
     expect(s.values[2][13]).toBe("退还");
     const total = s.values[4];
     expect(total.slice(0, 7)).toEqual(["合计", "3 户", 258.75, 301886.79, 339622.64, 358490.57, 1000000]);
@@ -102,7 +115,12 @@ describe("buildAuditSheet", () => {
     const s = buildAuditSheet(r.result, { time: new Date(2024, 4, 6, 9, 30), version: "9.9.9", stage: r.stage, rowCounts: r.counts });
     const row = (step: string) => s.values.find((x) => x[0] === step)!;
     expect(row("§3.4 补助上限").slice(1, 4)).toEqual(["cap = floor(c × A)", "300 × 8000", 2400000]);
-    expect(row("§3.5 财政补助").slice(1, 5)).toEqual(["F = min(F0, cap)", "min(2,550,000.00, 2,400,000.00)", 2400000, "乐政办发〔2023〕47号 第五条（二）1 低于的按实补助"]);
+    expect(row("§3.5 财政补助").slice(1, 5)).toEqual([
+      "F = min(F0, cap)",
+      "min(2,550,000.00, 2,400,000.00)",
+      2400000,
+      "乐政办发〔2023〕47号 第五条（二）1 低于的按实补助",
+    ]);
     expect(row("§3.7 校验")[4]).toBe("相等 ✓");
     expect(row("§4.3 临时救助 70%")[2]).toBe("1 户");
     expect(line(s, "运行时间")[1]).toBe("2024-05-06 09:30:00");
@@ -133,9 +151,18 @@ describe("buildPublicitySheet", () => {
   });
 
   test.each([
-    [{ year: 2024, month: 5, day: 6 }, { year: 2024, month: 5, day: 14 }], // Monday → next Tuesday
-    [{ year: 2024, month: 5, day: 4 }, { year: 2024, month: 5, day: 14 }], // Saturday start
-    [{ year: 2024, month: 12, day: 27 }, { year: 2025, month: 1, day: 6 }], // over the year end
+    [
+      { year: 2024, month: 5, day: 6 },
+      { year: 2024, month: 5, day: 14 },
+    ], // Monday → next Tuesday
+    [
+      { year: 2024, month: 5, day: 4 },
+      { year: 2024, month: 5, day: 14 },
+    ], // Saturday start
+    [
+      { year: 2024, month: 12, day: 27 },
+      { year: 2025, month: 1, day: 6 },
+    ], // over the year end
   ])("counts 7 working days from %o to %o", (start, end) => {
     expect(publicityEndDate(start)).toEqual(end);
     expect(countWorkingDays(start, end)).toBe(7);

@@ -75,10 +75,19 @@ describe("calc on a bad workbook", () => {
     // An encrypted .xlsx is an OLE compound file with an EncryptionInfo stream (MS-OFFCRYPTO).
     [
       "a password-protected workbook",
-      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(64)]),
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+        Buffer.from("EncryptionInfo", "utf16le"),
+        Buffer.alloc(64),
+      ]),
       "工作簿设有打开密码",
     ],
-    ["a legacy .xls workbook", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("Workbook", "utf16le")]), "旧版 .xls"],
+    [
+      "a legacy .xls workbook",
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("Workbook", "utf16le")]),
+      "旧版 .xls",
+    ],
   ])("gives %s its own clear message", async (_what, bytes, message) => {
     const book = path.join(dir, `file-${message.length}-${bytes.length}.xlsx`);
     fs.writeFileSync(book, bytes);

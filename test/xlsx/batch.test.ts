@@ -36,9 +36,7 @@ describe("calc on a folder", () => {
     const ja = toOutputJson(a.value);
     const outstanding = Math.round(ja.households!.reduce((n, h) => n + Math.max(0, h.balance) * 100, 0)) / 100;
     expect(rows[0].slice(10, 16)).toEqual(["到位比例", "未到位金额", "自筹资金已全部到位", "表决通过", "审批路径", "问题"]);
-    expect(rows[2].slice(2, 15)).toEqual([
-      "测试小区", "概算", 3500000, 1000000, 100000, 2400000, 300, 3, 0.4659, outstanding, "否", "未通过", "三合一",
-    ]);
+    expect(rows[2].slice(2, 15)).toEqual(["测试小区", "概算", 3500000, 1000000, 100000, 2400000, 300, 3, 0.4659, outstanding, "否", "未通过", "三合一"]);
     expect(rows[2][15] ?? null).toBeNull();
     expect(rows[1].slice(10, 14)).toEqual([1, 0, "是", "未通过"]);
     expect(String(rows[3][15])).toContain('住户!C2: 应为数字，实为 "很大"');

@@ -55,7 +55,9 @@ export function sheetRows(wb: ExcelJS.Workbook, name: string): unknown[][] {
   if (ws === undefined) throw new Error(`no sheet ${name}`);
   const rows: unknown[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const values = Array.from((row.values as unknown[]).slice(1)).map((v) => (v !== null && typeof v === "object" && "result" in (v as object) ? (v as { result: unknown }).result : v ?? null));
+    const values = Array.from((row.values as unknown[]).slice(1)).map((v) =>
+      v !== null && typeof v === "object" && "result" in (v as object) ? (v as { result: unknown }).result : (v ?? null),
+    );
     rows[n - 1] = values;
   });
   const out = Array.from(rows, (r) => r ?? []);

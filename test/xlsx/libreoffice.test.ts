@@ -9,16 +9,9 @@ import { spawnSync } from "child_process";
 import { calculate, toOutputJson } from "../../src/engine";
 import { EXAMPLE_INPUT } from "../../src/workbook";
 import { calc, tempDir, writeBook } from "./helpers";
+import { NO_SOFFICE, SOFFICE, describeWith } from "../support/programs";
 
-function findOffice(): string | undefined {
-  for (const name of ["soffice", "libreoffice"]) {
-    const r = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
-    if (r.status === 0 && r.stdout.trim() !== "") return r.stdout.trim();
-  }
-  return undefined;
-}
-
-const office = findOffice();
+const office = SOFFICE;
 const dir = tempDir("reno-lo-");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -31,15 +24,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else if (ch === ",") (row.push(field), (field = ""));
+    else if (ch === "\n") (row.push(field), rows.push(row), (row = []), (field = ""));
     else if (ch !== "\r") field += ch;
   }
-  if (field !== "" || row.length > 0) row.push(field), rows.push(row);
+  if (field !== "" || row.length > 0) (row.push(field), rows.push(row));
   return rows;
 }
 
@@ -61,12 +54,8 @@ function toCsv(book: string): Record<string, string[][]> {
 
 const num = (s: string | undefined) => Number(s);
 
-describe("a produced workbook in LibreOffice", () => {
+describeWith(office, NO_SOFFICE)("a produced workbook in LibreOffice", () => {
   test("opens, and its result, summary and programme totals match the engine to the fen", async () => {
-    if (office === undefined) {
-      process.stderr.write("SKIP: LibreOffice (soffice/libreoffice) is not installed — apt-get install -y libreoffice-calc-nogui to run this test\n");
-      return;
-    }
     const book = path.join(dir, "example.xlsx");
     await writeBook(book, EXAMPLE_INPUT, { "costs.basic": 830000.5, "costs.improvement": 455000, "costs.enhancement": 180000 });
     const out = path.join(dir, "result.xlsx");
@@ -80,8 +69,19 @@ describe("a produced workbook in LibreOffice", () => {
     const j = toOutputJson(r.value);
     const result = sheets["测算结果"];
     const total = result.find((x) => x[0] === "合计")!;
-    expect(total.slice(3, 7).map(num)).toEqual([j.project.residentByTier.basic, j.project.residentByTier.improvement, j.project.residentByTier.enhancement, j.project.residentTotal]);
-    expect([total[8], total[9], total[10], total[11], total[12]].map(num)).toEqual([j.totals!.relief, j.totals!.grant, j.totals!.net, j.totals!.paid, j.totals!.balance]);
+    expect(total.slice(3, 7).map(num)).toEqual([
+      j.project.residentByTier.basic,
+      j.project.residentByTier.improvement,
+      j.project.residentByTier.enhancement,
+      j.project.residentTotal,
+    ]);
+    expect([total[8], total[9], total[10], total[11], total[12]].map(num)).toEqual([
+      j.totals!.relief,
+      j.totals!.grant,
+      j.totals!.net,
+      j.totals!.paid,
+      j.totals!.balance,
+    ]);
     // Each household row as LibreOffice reads it.
     j.households!.forEach((h, i) => expect([result[i + 1][0], ...result[i + 1].slice(6, 7).map(num), num(result[i + 1][10])]).toEqual([h.id, h.gross, h.net]));
 

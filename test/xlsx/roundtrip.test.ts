@@ -65,7 +65,18 @@ describe("calc on a workbook", () => {
         h.balance > 0 ? "补缴" : h.balance < 0 ? "退还" : "已结清",
       ]);
     });
-    expect(rows[4].slice(3, 13)).toEqual([301886.79, 339622.64, 358490.57, 1000000, null, expected.totals!.relief, expected.totals!.grant, expected.totals!.net, expected.totals!.paid, expected.totals!.balance]);
+    expect(rows[4].slice(3, 13)).toEqual([
+      301886.79,
+      339622.64,
+      358490.57,
+      1000000,
+      null,
+      expected.totals!.relief,
+      expected.totals!.grant,
+      expected.totals!.net,
+      expected.totals!.paid,
+      expected.totals!.balance,
+    ]);
     const summary = sheetRows(wb, "资金汇总");
     expect(summary.find((x) => x[0] === "财政补助 F = min(F0, 上限)")![1]).toBe(2400000);
     // 0.465992… floored to 0.01%
@@ -133,7 +144,16 @@ describe("calc on a workbook", () => {
     expect(h.getCell("I500").dataValidation).toMatchObject({ type: "list", formulae: ['"是,否"'] });
     expect(h.getCell("F2").dataValidation.formulae[0]).toContain("特困供养人员");
     expect(h.getCell("G2").numFmt).toBe("#,##0.00");
-    expect(sheetRows(wb, "项目信息").map((r) => r[0])).toEqual(["字段", "name", "area", "costs.basic", "costs.improvement", "costs.enhancement", "socialCapital", "elevatorCost"]);
+    expect(sheetRows(wb, "项目信息").map((r) => r[0])).toEqual([
+      "字段",
+      "name",
+      "area",
+      "costs.basic",
+      "costs.improvement",
+      "costs.enhancement",
+      "socialCapital",
+      "elevatorCost",
+    ]);
     // An existing file is never replaced without --force.
     const again = await template(book);
     expect(again.code).toBe(2);

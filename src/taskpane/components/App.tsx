@@ -4,19 +4,7 @@
  * children only (escaped), never as HTML.
  */
 import * as React from "react";
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { BUILT_IN_POLICY_IDS, BuiltInPolicyId } from "../../engine";
 import type { PortFeatures } from "../../excel/office-port";
 import { CalendarDate, dateText } from "../../workbook";
@@ -94,7 +82,10 @@ export function App({ lang, workflows, features }: AppProps): React.ReactElement
   const showProgress = useDelayedFlag(state.busy !== null && state.busy !== "select" && state.busy !== "policy", 1000);
   const busy = state.busy !== null;
 
-  const onPhase = React.useCallback((phase: "read" | "validate" | "write", done: number, total: number) => dispatch({ type: "progress", phase, done, total }), []);
+  const onPhase = React.useCallback(
+    (phase: "read" | "validate" | "write", done: number, total: number) => dispatch({ type: "progress", phase, done, total }),
+    [],
+  );
 
   /** Runs one action; every failure reaches the user as a message. */
   const act = React.useCallback(async (action: PaneEvent & { type: "start" }, body: () => Promise<PaneEvent>): Promise<PaneEvent> => {

@@ -7,7 +7,12 @@ import type { PolicyChoice, PolicyOutcome } from "../workflows";
 
 const useStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, marginTop: tokens.spacingVerticalXS },
-  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: `2px ${tokens.spacingHorizontalXS}` },
+  th: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: `2px ${tokens.spacingHorizontalXS}`,
+  },
   td: { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: `2px ${tokens.spacingHorizontalXS}`, wordBreak: "break-all" },
   key: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   changed: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteMarigoldForeground2 },
@@ -37,7 +42,10 @@ export function PolicyPanel({ lang, outcome, choice }: PolicyPanelProps): React.
       </Text>
       <details className={styles.details}>
         <summary className={styles.summary} data-testid="policy-brief">
-          {t.policyBrief(`${rate("tier.basic.rate")} / ${rate("tier.improvement.rate")} / ${rate("tier.enhancement.rate")}`, cap === null ? t.noCap : `${cap} ${t.perSqm}`)}
+          {t.policyBrief(
+            `${rate("tier.basic.rate")} / ${rate("tier.improvement.rate")} / ${rate("tier.enhancement.rate")}`,
+            cap === null ? t.noCap : `${cap} ${t.perSqm}`,
+          )}
         </summary>
         <table className={styles.table} aria-label={t.policyInForce}>
           <thead>

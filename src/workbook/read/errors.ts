@@ -84,6 +84,7 @@ export class CellMap {
 export function toWorkbookError(e: EngineError, cells: CellMap, fallbackSheet: string): WorkbookError {
   const named = renameError(e, (p) => cells.get(p)?.ref);
   const at = cells.find(e.path);
-  if (at === undefined) return { ref: fallbackSheet, sheet: fallbackSheet, row: 0, col: 0, address: "", code: e.code, zh: named.zh, en: named.en, found: e.found };
+  if (at === undefined)
+    return { ref: fallbackSheet, sheet: fallbackSheet, row: 0, col: 0, address: "", code: e.code, zh: named.zh, en: named.en, found: e.found };
   return { ref: at.ref, sheet: at.sheet, row: at.row, col: at.col, address: at.address, code: e.code, zh: named.zh, en: named.en, found: e.found };
 }

@@ -43,7 +43,8 @@ export function projectSheetRows(grid: GridCells, errors: WorkbookError[]): Proj
     const l = lc === undefined ? null : grid.get(r, lc);
     if (isBlank(k) && isBlank(l)) continue;
     count++;
-    const field = (!isBlank(k) ? (BY_KEY.get(text(k)) ?? BY_LABEL.get(text(k))) : undefined) ?? (!isBlank(l) ? (BY_LABEL.get(text(l)) ?? BY_KEY.get(text(l))) : undefined);
+    const field =
+      (!isBlank(k) ? (BY_KEY.get(text(k)) ?? BY_LABEL.get(text(k))) : undefined) ?? (!isBlank(l) ? (BY_LABEL.get(text(l)) ?? BY_KEY.get(text(l))) : undefined);
     const at = grid.ref(r, isBlank(k) ? lc! : kc!);
     if (field === undefined) {
       const found = String(isBlank(k) ? l : k);

@@ -131,7 +131,13 @@ export function readInputs(grids: InputGrids, options: ReadOptions = {}): ReadOu
     const i = order.indexOf(e.sheet);
     return i < 0 ? order.length : i;
   };
-  const failed = (): ReadOutcome => ({ ok: false, errors: errors.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map((x) => x.e) });
+  const failed = (): ReadOutcome => ({
+    ok: false,
+    errors: errors
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+      .map((x) => x.e),
+  });
   if (proj === undefined || hh === undefined) return failed();
 
   const settlementCells = filledCostCells(projectGrid, proj, proj.settlementCol);
@@ -144,7 +150,16 @@ export function readInputs(grids: InputGrids, options: ReadOptions = {}): ReadOu
   push(main.errors);
   let other: StageRun | undefined;
   if (settlementCells.length > 0 && estimateFilled) {
-    const o = runStage(projectGrid, proj, "estimate", cells, undefined, pol.policy, { basis: { ...basis, stage: "estimate" }, comparison: true, fellBack: new Set() }, projectSheet);
+    const o = runStage(
+      projectGrid,
+      proj,
+      "estimate",
+      cells,
+      undefined,
+      pol.policy,
+      { basis: { ...basis, stage: "estimate" }, comparison: true, fellBack: new Set() },
+      projectSheet,
+    );
     push(o.errors);
     other = o.run;
   }

@@ -3,18 +3,7 @@
  * in, the result and the rule cited by 文号, so an accountant can re-check every number by hand; then
  * the run's time, version, input and rows read.
  */
-import {
-  APPROVAL_PATH_TEXTS,
-  CITATIONS,
-  CalcResult,
-  Dec,
-  Fen,
-  TIERS,
-  displayRatio,
-  roundFen,
-  sum,
-  sumMoney,
-} from "../../engine";
+import { APPROVAL_PATH_TEXTS, CITATIONS, CalcResult, Dec, Fen, TIERS, displayRatio, roundFen, sum, sumMoney } from "../../engine";
 import { CellValue, SheetBuilder, SheetData, cellAddress, printSpec } from "../grid";
 import { FORMATS, SHEETS, STAGE_LABELS, Stage } from "../layout";
 import { StageBasis, stageReason } from "../read";
@@ -53,7 +42,13 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
   const step = (n: string, formula: string, put: string, value: CellValue, rule: string, format: string = M) =>
     b.row([n, formula, put, value, rule], ["General", "General", "General", formatFor(value, format), "General"]);
 
-  step("§3.1 总投资", "T = Cb + Ci + Ce", `${fmt(c.basic)} + ${fmt(c.improvement)} + ${fmt(c.enhancement)}`, money(p.totalInvestment), `${CITATIONS.funding}（不含加装电梯）`);
+  step(
+    "§3.1 总投资",
+    "T = Cb + Ci + Ce",
+    `${fmt(c.basic)} + ${fmt(c.improvement)} + ${fmt(c.enhancement)}`,
+    money(p.totalInvestment),
+    `${CITATIONS.funding}（不含加装电梯）`,
+  );
   step(
     "§3.2 居民出资基数",
     "R0 = round(rb·Cb + ri·Ci + re·Ce)",
@@ -61,9 +56,22 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
     money(p.residentBase),
     `${CITATIONS.funding} 按改造内容加权计算`,
   );
-  step("§3.3 未封顶补助", "F0 = T − R0 − S", `${fmt(p.totalInvestment)} − ${fmt(p.residentBase)} − ${fmt(p.socialCapital)}`, money(p.uncappedSubsidy), CITATIONS.funding);
+  step(
+    "§3.3 未封顶补助",
+    "F0 = T − R0 − S",
+    `${fmt(p.totalInvestment)} − ${fmt(p.residentBase)} − ${fmt(p.socialCapital)}`,
+    money(p.uncappedSubsidy),
+    CITATIONS.funding,
+  );
   if (p.subsidyCap === null) step("§3.4 补助上限", "不设上限", "cap.perSqm 为空", "不设上限", "政策参数 cap.perSqm");
-  else step("§3.4 补助上限", "cap = floor(c × A)", `${plain(pol.capPerSqm!)} × ${plain(A)}`, money(p.subsidyCap), `${CITATIONS.funding} 高于300元/m²的按300元/m²补助`);
+  else
+    step(
+      "§3.4 补助上限",
+      "cap = floor(c × A)",
+      `${plain(pol.capPerSqm!)} × ${plain(A)}`,
+      money(p.subsidyCap),
+      `${CITATIONS.funding} 高于300元/m²的按300元/m²补助`,
+    );
   step(
     "§3.5 财政补助",
     p.subsidyCap === null ? "F = F0" : "F = min(F0, cap)",
@@ -138,7 +146,13 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
       yuan(t.grant),
       `${CITATIONS.grant}（总工会）`,
     );
-    step("§4.5 应缴合计", "Σ(应分摊 − 临时救助 − 送温暖)", `${fmt(t.gross)} − ${fmt(t.relief)} − ${fmt(t.grant)}`, yuan(t.net), "应缴 = 应分摊 − 救助 − 送温暖");
+    step(
+      "§4.5 应缴合计",
+      "Σ(应分摊 − 临时救助 − 送温暖)",
+      `${fmt(t.gross)} − ${fmt(t.relief)} − ${fmt(t.grant)}`,
+      yuan(t.net),
+      "应缴 = 应分摊 − 救助 − 送温暖",
+    );
     step("§4.6 已缴合计", "Σ 已缴金额", `${hs.length} 户`, yuan(t.paid), "住户表 已缴金额");
     step("§4.6 应补(退)合计", "Σ(应缴 − 已缴)", `${fmt(t.net)} − ${fmt(t.paid)}`, yuan(t.balance), "> 0 补缴，< 0 退还");
     step(
@@ -171,7 +185,14 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
       "General",
     );
   }
-  const pathRow = step("§6 审批路径", `T ≤ ${fmt(roundFen(pol.merge3Max))} 三合一；≤ ${fmt(roundFen(pol.merge2Max))} 二合一`, fmt(p.totalInvestment), APPROVAL_PATH_TEXTS[p.approvalPath].zh, CITATIONS.approval, "General");
+  const pathRow = step(
+    "§6 审批路径",
+    `T ≤ ${fmt(roundFen(pol.merge3Max))} 三合一；≤ ${fmt(roundFen(pol.merge2Max))} 二合一`,
+    fmt(p.totalInvestment),
+    APPROVAL_PATH_TEXTS[p.approvalPath].zh,
+    CITATIONS.approval,
+    "General",
+  );
 
   b.blank();
   b.row(["运行信息"], [], true);

@@ -21,10 +21,7 @@ export interface PublicityOptions {
  * figure so no category shows), 应缴 — with no names or hardship statuses (privacy), the project
  * header and the publicity dates. Fails when the period is shorter than 7 working days (000 §三(三)).
  */
-export function buildPublicitySheet(
-  result: CalcResult,
-  options: PublicityOptions,
-): { ok: true; sheet: SheetData } | { ok: false; zh: string; en: string } {
+export function buildPublicitySheet(result: CalcResult, options: PublicityOptions): { ok: true; sheet: SheetData } | { ok: false; zh: string; en: string } {
   const end = options.end ?? publicityEndDate(options.start);
   const days = countWorkingDays(options.start, end);
   if (days < PUBLICITY_MIN_WORKING_DAYS) {

@@ -7,7 +7,6 @@ import { SheetBuilder, SheetData, printSpec } from "../grid";
 import { FORMATS, RESULT_HEADERS, SHEETS, TABLES } from "../layout";
 import { M, householdArea, yuan } from "./text";
 
-
 /**
  * 测算结果 (table `ResultTable`): one row per household in the order of 住户, then a total row whose
  * tier columns equal the project's resident total by tier and whose 应分摊合计 equals R, to the fen.

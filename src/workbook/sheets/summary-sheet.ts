@@ -22,7 +22,6 @@ import { FORMATS, STAGE_LABELS, SHEETS, Stage } from "../layout";
 import { StageBasis, stageReason } from "../read";
 import { M, TIER_LABELS, formatFor, money, passed, yesNo, yuan } from "./text";
 
-
 /** Rows of the funding table: label, value per stage (money unless stated), rule cited. */
 interface FundingLine {
   label: string;
@@ -45,9 +44,11 @@ const FUNDING_LINES: readonly FundingLine[] = [
   },
   { label: "超上限部分（居民自理）X", value: (r) => money(r.project.capExcess), rule: `${CITATIONS.funding} 超出部分居民自理` },
   { label: "居民自筹 R = R0 + X", value: (r) => money(r.project.residentTotal), rule: CITATIONS.funding },
-  ...TIERS.map(
-    (t): FundingLine => ({ label: `  其中${TIER_LABELS[t]}`, value: (r) => money(r.project.residentByTier[t]), rule: `${CITATIONS.reading}：超上限部分按各类应得补助分担` }),
-  ),
+  ...TIERS.map((t): FundingLine => ({
+    label: `  其中${TIER_LABELS[t]}`,
+    value: (r) => money(r.project.residentByTier[t]),
+    rule: `${CITATIONS.reading}：超上限部分按各类应得补助分担`,
+  })),
   { label: "社会资金 S", value: (r) => money(r.project.socialCapital), rule: CITATIONS.funding },
   { label: "财政补助 F = min(F0, 上限)", value: (r) => money(r.project.fiscalSubsidy), rule: CITATIONS.funding },
   { label: "每平方米财政补助（元/m²）", value: (r) => money(r.project.fiscalPerSqm), rule: "F ÷ A，四舍五入到分" },
