@@ -45,7 +45,7 @@ export const HELP = `老旧小区改造资金测算 reno-funding — 命令行 /
   --help, -h        显示本帮助 show this help
 
 退出码 Exit codes: 0 成功 success · 2 输入有误 invalid input (nothing written) · 1 其他错误 other failure
-规则 Rules: ../shared/spec/funding-rules.md (README: 计算规则)
+规则 Rules: ../shared/spec/funding-rules.md (docs/计算规则.md)
 `;
 
 export interface CalcArgs {

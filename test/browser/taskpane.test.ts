@@ -6,7 +6,7 @@
  * Needs Debian's chromium (/usr/bin/chromium, `apt-get install -y chromium`) and `npm run build`;
  * without either it prints SKIP and the reason. It never downloads a browser and never uses the network:
  * office.js is intercepted, every other non-local request is refused.
- * UPDATE_SCREENSHOTS=1 also writes the README's screenshots to docs/images/.
+ * UPDATE_SCREENSHOTS=1 also writes the 用户手册 screenshots to docs/images/.
  */
 import * as fs from "fs";
 import * as http from "http";

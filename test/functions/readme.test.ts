@@ -4,7 +4,7 @@ import path from "path";
 import { ROOT } from "./ensure-dist";
 
 it("documents every RENO function id and argument of functions.ts", () => {
-  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const readme = fs.readFileSync(path.join(ROOT, "docs", "用户手册.md"), "utf8");
   const section = readme.slice(readme.indexOf("<!-- BEGIN functions -->"), readme.indexOf("<!-- END functions -->"));
   const src = fs.readFileSync(path.join(ROOT, "src/functions/functions.ts"), "utf8");
   const ids = [...src.matchAll(/@customfunction\s+(\w+)/g)].map((m) => m[1]);
