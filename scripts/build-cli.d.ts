@@ -7,3 +7,5 @@ export function ensureCli(log?: (line: string) => void): void;
 export function buildCli(): void;
 /** The absolute path of lib/. */
 export const LIB: string;
+/** Runs `f` holding the build lock named `name` (default `lib-build`); returns what `f` returns. */
+export function withLock<T>(f: () => T, name?: string): T;

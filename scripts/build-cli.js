@@ -74,9 +74,12 @@ function buildCli() {
   fs.renameSync(tmp, LIB);
 }
 
-/** Runs `f` holding the build lock (a directory; one left by a killed run expires). */
-function withLock(f) {
-  const lock = path.join(ROOT, ".tmp", "lib-build.lock");
+/**
+ * Runs `f` holding a build lock (a directory under .tmp/; one left by a killed run expires), so that
+ * parallel callers (jest workers) do not build at once. name: `lib-build`, `dist-build` …
+ */
+function withLock(f, name = "lib-build") {
+  const lock = path.join(ROOT, ".tmp", `${name}.lock`);
   fs.mkdirSync(path.dirname(lock), { recursive: true });
   const deadline = Date.now() + 220_000;
   for (;;) {
@@ -86,7 +89,7 @@ function withLock(f) {
     } catch {
       const age = Date.now() - (mtime(lock) ?? Date.now());
       if (age > 210_000) fs.rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error("timed out waiting for another build of lib/");
+      if (Date.now() > deadline) throw new Error(`timed out waiting for another build (${name})`);
       sleep(100);
     }
   }
@@ -111,7 +114,7 @@ function ensureCli(log = () => undefined) {
   });
 }
 
-module.exports = { cliStaleReason, ensureCli, buildCli, LIB };
+module.exports = { cliStaleReason, ensureCli, buildCli, withLock, LIB };
 
 if (require.main === module) {
   try {

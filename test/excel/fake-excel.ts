@@ -859,22 +859,31 @@ class WorksheetProxy extends ClientObject {
   }
 }
 
+/**
+ * As in Office.js, a proxy finds its object (by name) when first used, then keeps that object (its id):
+ * a sheet or table renamed or moved later in the same request is still the same object.
+ */
+function resolveOnce<T>(list: () => readonly T[], matches: (x: T) => boolean, what: string): () => T {
+  let found: T | undefined;
+  return () => {
+    if (found !== undefined && list().includes(found)) return found;
+    const x = list().find(matches);
+    if (x === undefined) throw new FakeOfficeError("ItemNotFound", `${what} not found`);
+    found = x;
+    return x;
+  };
+}
+
 class WorkbookProxy {
   constructor(private ctx: Context) {}
   get worksheets() {
     const ctx = this.ctx;
-    // As in Office.js, a proxy finds its object by name when first used, then keeps that object (its id):
-    // a sheet renamed or moved later in the same request is still the same sheet.
-    const byName = (name: string) => {
-      let found: FakeSheet | undefined;
-      return () => {
-        if (found !== undefined && ctx.wb.sheets.includes(found)) return found;
-        const s = ctx.wb.sheet(name);
-        if (!s) throw new FakeOfficeError("ItemNotFound", `worksheet ${name} not found`);
-        found = s;
-        return s;
-      };
-    };
+    const byName = (name: string) =>
+      resolveOnce(
+        () => ctx.wb.sheets,
+        (s) => s.name === name,
+        `worksheet ${name}`,
+      );
     const coll = new CollectionProxy<FakeSheet>(
       ctx,
       () => ctx.wb.sheets,
@@ -897,16 +906,12 @@ class WorkbookProxy {
   }
   get tables() {
     const ctx = this.ctx;
-    const byName = (name: string) => {
-      let found: FakeTable | undefined;
-      return () => {
-        if (found !== undefined && ctx.wb.tables.includes(found)) return found;
-        const t = ctx.wb.tables.find((x) => x.name === name);
-        if (!t) throw new FakeOfficeError("ItemNotFound", `table ${name} not found`);
-        found = t;
-        return t;
-      };
-    };
+    const byName = (name: string) =>
+      resolveOnce(
+        () => ctx.wb.tables,
+        (t) => t.name === name,
+        `table ${name}`,
+      );
     const coll = new CollectionProxy<FakeTable>(
       ctx,
       () => ctx.wb.tables,

@@ -10,6 +10,7 @@
 import { execFileSync } from "child_process";
 import fs from "fs";
 import path from "path";
+import { withLock } from "../../scripts/build-cli";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
@@ -57,26 +58,10 @@ export function staleReason(): string | null {
   return null;
 }
 
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
 /** Builds dist/ when it is stale. Synchronous; safe across parallel jest workers. */
 export function ensureDist(): void {
   if (staleReason() === null) return;
-  const lock = path.join(ROOT, ".tmp", "dist-build.lock");
-  fs.mkdirSync(path.dirname(lock), { recursive: true });
-  const deadline = Date.now() + 220_000;
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch {
-      // Another worker is building; a lock older than the build timeout is left over from a killed run.
-      if (fs.existsSync(lock) && Date.now() - fs.statSync(lock).mtimeMs > 210_000) fs.rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error("timed out waiting for another dist/ build");
-      sleep(200);
-    }
-  }
-  try {
+  withLock(() => {
     if (staleReason() === null) return;
     // Keep the base URL a previous production build was made for (CI may build for an intranet server).
     const env = { ...process.env };
@@ -94,7 +79,5 @@ export function ensureDist(): void {
       const out = e as { stdout?: Buffer; stderr?: Buffer };
       throw new Error(`webpack --mode production failed:\n${out.stdout?.toString() ?? ""}\n${out.stderr?.toString() ?? ""}`);
     }
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
+  }, "dist-build");
 }
