@@ -132,7 +132,7 @@ describe("the two exact ways of splitting, each forced and checked against the o
     );
   });
 
-  it("chooses the path by S × max(w): doubles up to 2^53 − 1, bigints above", () => {
+  it("chooses the path by S × max(w): doubles up to 2^53 − 1, exact integers above", () => {
     // S × max = 94,906,267 × 94,906,266 = 9,007,199,420,969,022 > 2^53 − 1 = 9,007,199,254,740,991
     expect(fitsDoubles(integerWeights(["94906266", "1"]))).toBe(false);
     // S × max = 94,906,266 × 94,906,265 = 9,007,199,231,156,490 ≤ 2^53 − 1
@@ -161,7 +161,7 @@ describe("the two exact ways of splitting, each forced and checked against the o
     );
   });
 
-  it("splits in doubles with leftovers by comparison sort when S × n passes 2^53 (many rows), as the bigint split does", () => {
+  it("splits in doubles with leftovers by comparison sort when S × n passes 2^53 (many rows), as the exact split does", () => {
     // n = 400,000 weights of 60,000–60,999: S ≈ 2.4 × 10^10, so S × max ≈ 1.5 × 10^15 (doubles apply)
     // while S × n ≈ 9.6 × 10^15 > 2^53 (no packed keys).
     const n = 400_000;
