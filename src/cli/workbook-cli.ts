@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ENGINE_VERSION, bilingualText, message, toOutputJson } from "../engine";
 import { WorkbookError, formatWorkbookError } from "../workbook";
-import { WorkbookFileError, calculateBook, resultBookBytes } from "../xlsx";
+import { WorkbookFileError, calculateBook, resultBook } from "../xlsx";
 import { InputError, inputError, writeFileAtomic, writeJson } from "./io";
 import { programmeBookBytes, programmeText, runBatch } from "./batch";
 
@@ -45,8 +45,12 @@ export async function runSingle(input: string, out: string | undefined): Promise
     process.stderr.write(`${bilingualText(message("cli.skippedTotals", { rows: r.read.skippedRows }))}\n`);
   }
   if (kind === "xlsx") {
-    const bytes = await resultBookBytes(r.workbook, r.read, { time: new Date(), version: ENGINE_VERSION, source: path.basename(input) });
-    writeFileAtomic(out!, bytes);
+    const result = await resultBook(r.workbook, r.read, { time: new Date(), version: ENGINE_VERSION, source: path.basename(input) });
+    writeFileAtomic(out!, result.bytes);
+    if (result.notCarried.length > 0) {
+      process.stderr.write(`${bilingualText(message("cli.notCarriedHeader", { file: out! }))}\n`);
+      for (const x of result.notCarried) process.stderr.write(`  ${bilingualText(x)}\n`);
+    }
   } else writeJson(out, toOutputJson(r.read.result));
   return 0;
 }
