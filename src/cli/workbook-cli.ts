@@ -7,13 +7,12 @@
  * Exit 0 on success; 2 on invalid input (every problem with its Sheet!Cell on stderr, nothing written
  * for a single workbook; in a batch the summary is still written and the bad workbooks are in it).
  */
-import * as fs from "fs";
 import * as path from "path";
 import { ENGINE_VERSION, bilingualText, message, toOutputJson } from "../engine";
 import { WorkbookError, formatWorkbookError } from "../workbook";
 import { WorkbookFileError, calculateBook, resultBook } from "../xlsx";
-import { InputError, inputError, writeFileAtomic, writeJson } from "./io";
-import { programmeBookBytes, programmeText, runBatch } from "./batch";
+import { InputError, inputError, readInput, writeFileAtomic, writeJson } from "./io";
+import { checkBatchOut, programmeBookBytes, programmeText, runBatch } from "./batch";
 
 function printErrors(file: string, errors: readonly WorkbookError[]): void {
   process.stderr.write(`${bilingualText(message("cli.invalidInput", { file, count: errors.length }))}\n`);
@@ -32,7 +31,7 @@ export async function runSingle(input: string, out: string | undefined): Promise
   const kind = outKind(out);
   let r;
   try {
-    r = await calculateBook(path.basename(input), fs.readFileSync(input));
+    r = await calculateBook(path.basename(input), readInput(input));
   } catch (e) {
     if (e instanceof WorkbookFileError) throw new InputError({ zh: `${input}：${e.zh}`, en: `${input}: ${e.en}` });
     throw e;
@@ -58,7 +57,8 @@ export async function runSingle(input: string, out: string | undefined): Promise
 /** A folder → a summary workbook (or JSON); exit 2 when any workbook could not be calculated. */
 export async function runFolder(dir: string, out: string | undefined): Promise<number> {
   const kind = outKind(out);
-  const entries = await runBatch(dir, { exclude: out });
+  const exclude = out === undefined ? undefined : checkBatchOut(dir, out);
+  const entries = await runBatch(dir, { exclude });
   if (entries.length === 0) throw inputError("cli.noWorkbooks", { folder: dir });
   const bad = entries.filter((e) => !e.ok);
   for (const e of bad) {

@@ -10,7 +10,8 @@ import { XlsxBook, inputGrids, loadWorkbook } from "./read";
 import { applyValidations, writeSheet } from "./write";
 
 /** A workbook read and calculated, or every problem found in it. */
-export type BookOutcome = { readonly ok: true; readonly workbook: XlsxBook; readonly read: WorkbookRead } | { readonly ok: false; readonly errors: readonly WorkbookError[] };
+export type BookOutcome =
+  { readonly ok: true; readonly workbook: XlsxBook; readonly read: WorkbookRead } | { readonly ok: false; readonly errors: readonly WorkbookError[] };
 
 /**
  * Loads a workbook from bytes and calculates it. Throws WorkbookFileError for a file that is not a
@@ -38,7 +39,10 @@ export interface ResultBook {
  */
 export async function resultBook(book: XlsxBook, read: WorkbookRead, meta: RunMeta): Promise<ResultBook> {
   const sheets = buildOutputSheets(read, { ...meta, notCarried: undefined });
-  const notCarried = notCarriedParts(book, sheets.map((s) => s.name));
+  const notCarried = notCarriedParts(
+    book,
+    sheets.map((s) => s.name),
+  );
   const final = notCarried.length === 0 ? sheets : buildOutputSheets(read, { ...meta, notCarried: notCarried.map((x) => x.zh) });
   return { bytes: await mergeResultSheets(book, final), notCarried };
 }

@@ -310,7 +310,10 @@ function rawSharedStrings(xml: string | undefined): string[] {
 /** The generated sheet XML with shared strings made inline, style indexes moved and tab selection removed. */
 function remapSheet(xml: string, map: StyleMap, sst: readonly string[]): string {
   return xml
-    .replace(/<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_m, a: string, b: string, n: string) => `<c${a} t="inlineStr"${b}><is>${sst[Number(n)] ?? "<t></t>"}</is></c>`)
+    .replace(
+      /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+      (_m, a: string, b: string, n: string) => `<c${a} t="inlineStr"${b}><is>${sst[Number(n)] ?? "<t></t>"}</is></c>`,
+    )
     .replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)(")/g, (_m, a: string, n: string, b: string) => `${a}${map.xf(Number(n))}${b}`)
     .replace(/(<col\b[^>]*?\sstyle=")(\d+)(")/g, (_m, a: string, n: string, b: string) => `${a}${map.xf(Number(n))}${b}`)
     .replace(/\stabSelected="(1|true)"/g, "");
@@ -357,7 +360,9 @@ export async function mergeResultSheets(book: XlsxBook, sheets: readonly SheetDa
   const wb = parseXml(wbXml);
   const wbEdits: { start: number; end: number; text: string }[] = [];
   const relsPart = relsPartOf(wbPart);
-  const relsXml = parts.text(relsPart) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const relsXml =
+    parts.text(relsPart) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   const rels = parseXml(relsXml);
   const relEdits: { start: number; end: number; text: string }[] = [];
   const relAdd: string[] = [];
@@ -392,7 +397,11 @@ export async function mergeResultSheets(book: XlsxBook, sheets: readonly SheetDa
   const relPrefix = prefixFor(wb, NS_REL) ?? "r:";
   const declareRel = prefixFor(wb, NS_REL) === undefined ? ` xmlns:r="${NS_REL}"` : "";
   let sheetId = Math.max(0, ...sheetEls.map((s) => Number(s.attrs.sheetId) || 0));
-  const { styles, map, part: stylesPart } = mergeStyles(parts, pkg.rels(wbPart).find((r) => r.kind === "styles" && !r.external && r.part !== undefined && parts.exists(r.part))?.part, gen);
+  const {
+    styles,
+    map,
+    part: stylesPart,
+  } = mergeStyles(parts, pkg.rels(wbPart).find((r) => r.kind === "styles" && !r.external && r.part !== undefined && parts.exists(r.part))?.part, gen);
   if (stylesPart !== undefined) parts.set(stylesPart, styles);
   else {
     const name = parts.freeName("xl/styles", ".xml");
@@ -427,7 +436,9 @@ export async function mergeResultSheets(book: XlsxBook, sheets: readonly SheetDa
 
   const genWb = parseXml(gen.text("xl/workbook.xml")!);
   const genRels = gen.rels("xl/workbook.xml");
-  const genSst = rawSharedStrings(genRels.find((r) => r.kind === "sharedStrings")?.part === undefined ? undefined : gen.text(genRels.find((r) => r.kind === "sharedStrings")!.part!));
+  const genSst = rawSharedStrings(
+    genRels.find((r) => r.kind === "sharedStrings")?.part === undefined ? undefined : gen.text(genRels.find((r) => r.kind === "sharedStrings")!.part!),
+  );
   const newSheetEls: string[] = [];
   for (const gs of childrenOf(child(genWb, "sheets")!, "sheet")) {
     const grel = genRels.find((r) => r.id === attrLocal(gs, "id"))!;
@@ -484,7 +495,18 @@ export async function mergeResultSheets(book: XlsxBook, sheets: readonly SheetDa
       } else wbEdits.push({ start: definedNamesEl.closeStart, end: definedNamesEl.closeStart, text: added.join("") });
     }
   } else if (added.length > 0) {
-    const LATER = ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+    const LATER = [
+      "calcPr",
+      "oleSize",
+      "customWorkbookViews",
+      "pivotCaches",
+      "smartTagPr",
+      "smartTagTypes",
+      "webPublishing",
+      "fileRecoveryPr",
+      "webPublishObjects",
+      "extLst",
+    ];
     const later = wb.children.find((c) => LATER.includes(c.local));
     const at = later === undefined ? wb.closeStart : later.start;
     wbEdits.push({ start: at, end: at, text: `<${sheetsEl.prefix}definedNames>${added.join("")}</${sheetsEl.prefix}definedNames>` });

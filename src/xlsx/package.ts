@@ -205,7 +205,8 @@ function notZipError(file: string, bytes: Uint8Array): WorkbookFileError {
   if (startsWith(bytes, CFB)) {
     const utf16 = (s: string) => Buffer.from(s, "utf16le");
     if (buf.includes(utf16("EncryptionInfo")) || buf.includes(utf16("EncryptedPackage"))) return fileError(file, "file.encrypted");
-    if (buf.includes(utf16("WordDocument"))) return fileError(file, "file.officeOther", { what: "旧版 Word 文档（.doc）", whatEn: "a legacy Word document (.doc)" });
+    if (buf.includes(utf16("WordDocument")))
+      return fileError(file, "file.officeOther", { what: "旧版 Word 文档（.doc）", whatEn: "a legacy Word document (.doc)" });
     return fileError(file, "file.xls");
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return fileError(file, "file.notXlsx");

@@ -6,7 +6,18 @@
  * data validations… are never parsed, so they cannot break the read (docs/development.md explains why
  * exceljs is not used for reading).
  */
-import { INPUT_SHEET_NAMES, InputGrids, InputKind, SheetGrid, SheetShape, TableShape, WorkbookError, inputGrid, inputReadPlan, missingSheetError } from "../workbook";
+import {
+  INPUT_SHEET_NAMES,
+  InputGrids,
+  InputKind,
+  SheetGrid,
+  SheetShape,
+  TableShape,
+  WorkbookError,
+  inputGrid,
+  inputReadPlan,
+  missingSheetError,
+} from "../workbook";
 import { SheetCells, SheetTable, parseBox, readDateStyles, readRange, readSharedStrings, readSheetCells, valueBox } from "./cells";
 import { OpcPackage, fileError, openWorkbookPackage } from "./package";
 import { XmlError, attrLocal, child, childrenOf } from "./xml";
@@ -107,7 +118,9 @@ export class XlsxBook {
       const part = sheet.part;
       const xml = this.pkg.text(part);
       if (xml === undefined) throw fileError(this.file, "file.partMissing", { part });
-      const cells = this.parse(part, () => readSheetCells(xml, { sharedStrings: () => this.sharedStrings(), dateStyles: this.dateStyles(), date1904: this.date1904 }));
+      const cells = this.parse(part, () =>
+        readSheetCells(xml, { sharedStrings: () => this.sharedStrings(), dateStyles: this.dateStyles(), date1904: this.date1904 }),
+      );
       const tables: SheetTable[] = [];
       for (const rel of this.pkg.rels(part)) {
         if (rel.kind !== "table" || rel.external || rel.part === undefined || !this.pkg.has(rel.part)) continue;
@@ -189,4 +202,3 @@ export function inputGrids(book: XlsxBook): { grids: InputGrids; errors: Workboo
 export function checkWorkbookBytes(file: string, bytes: Uint8Array): void {
   openWorkbookPackage(file, bytes);
 }
-

@@ -46,7 +46,8 @@ export const FILE_MESSAGES = {
   ),
   "file.html": text(
     () => "这是网页（HTML）格式的表格（常见于系统导出的“.xls”），不是 Excel 工作簿；请在 Excel 或 WPS 中打开并“另存为”Excel 工作簿（*.xlsx）",
-    () => "this is a web page (HTML) table (as systems often export “.xls”), not an Excel workbook; open it in Excel or WPS and save it as an Excel Workbook (*.xlsx)",
+    () =>
+      "this is a web page (HTML) table (as systems often export “.xls”), not an Excel workbook; open it in Excel or WPS and save it as an Excel Workbook (*.xlsx)",
   ),
   "file.xml2003": text(
     () => "这是“XML 电子表格 2003”文件，不是 .xlsx；请在 Excel 或 WPS 中打开并“另存为”Excel 工作簿（*.xlsx）",
@@ -87,6 +88,10 @@ export const FILE_MESSAGES = {
   "file.macrosNotCarried": text(
     () => "宏（VBA 工程）未复制到结果文件（.xlsx 不能含宏）",
     () => "the macros (VBA project) were not copied to the result file (an .xlsx cannot hold macros)",
+  ),
+  "cli.inputUnreadable": text<{ file: string; zh: string; en: string }>(
+    (p) => `${p.file}：${p.zh}`,
+    (p) => `${p.file}: ${p.en}`,
   ),
   "cli.notCarriedHeader": text<{ file: string }>(
     (p) => `注意：以下内容未复制到结果文件 ${p.file}：`,
