@@ -4,10 +4,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { CellValue, ProgrammeEntry, SheetData, buildProgrammeSheet, orderProgramme, formatWorkbookError, printSpec } from "../workbook";
 import { message } from "../engine";
-import { WorkbookFileError, XlsxBook, calculateBook, openWorkbookPackage, workbookBytes, writeSheet } from "../xlsx";
+import { calculateBook } from "../xlsx/book";
+import { WorkbookFileError, openWorkbookPackage } from "../xlsx/package";
+import { XlsxBook } from "../xlsx/read";
+import { workbookBytes, writeSheet } from "../xlsx/write";
 import { inputError, realFile } from "./io";
 import { createProgress, ProgressStream } from "./progress";
 
@@ -129,6 +131,7 @@ export function buildProblemSheet(entries: readonly ProgrammeEntry[]): SheetData
 
 /** The summary workbook: 项目汇总 (one row per project, programme total) and 问题清单. */
 export async function programmeBookBytes(entries: readonly ProgrammeEntry[]): Promise<Uint8Array> {
+  const ExcelJS = (await import("exceljs")).default; // loaded only when a summary workbook is written
   const wb = new ExcelJS.Workbook();
   wb.creator = "reno-funding";
   writeSheet(wb, buildProgrammeSheet(entries));

@@ -10,7 +10,8 @@
 import * as path from "path";
 import { ENGINE_VERSION, bilingualText, message, toOutputJson } from "../engine";
 import { WorkbookError, formatWorkbookError } from "../workbook";
-import { WorkbookFileError, calculateBook, resultBook } from "../xlsx";
+import { calculateBook, resultBook } from "../xlsx/book";
+import { WorkbookFileError } from "../xlsx/package";
 import { InputError, inputError, readInput, writeFileAtomic, writeJson } from "./io";
 import { checkBatchOut, programmeBookBytes, programmeText, runBatch } from "./batch";
 

@@ -2,10 +2,11 @@
  * A whole run on one workbook: load, read the input sheets, calculate, add the output sheets.
  * Nothing is written to disk here; the command line writes the bytes atomically.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { Bilingual } from "../engine";
 import { ReadOutcome, RunMeta, WorkbookError, buildOutputSheets, buildTemplate, readInputs, WorkbookRead, TemplateOptions } from "../workbook";
 import { mergeResultSheets, notCarriedParts } from "./merge";
+const loadExcelJs = (): typeof ExcelJS => require("exceljs") as typeof ExcelJS;
 import { XlsxBook, inputGrids, loadWorkbook } from "./read";
 import { applyValidations, writeSheet } from "./write";
 
@@ -54,7 +55,7 @@ export async function resultBookBytes(book: XlsxBook, read: WorkbookRead, meta: 
 
 /** A new standard workbook (empty, or with the bundled example). */
 export function templateBook(options: TemplateOptions = {}): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJs().Workbook)();
   wb.creator = "reno-funding";
   const t = buildTemplate(options);
   for (const s of t.sheets) writeSheet(wb, s);

@@ -15,7 +15,6 @@
  * becomes a plain workbook (its VBA project is not carried: an .xlsx cannot hold one), and a Strict
  * OOXML input is written with the Transitional namespaces Excel calls "Excel 工作簿".
  */
-import ExcelJS from "exceljs";
 import { Bilingual, message } from "../engine";
 import { SheetData } from "../workbook";
 import { OpcPackage, relativeTarget, relsPartOf, resolveTarget } from "./package";
@@ -197,6 +196,8 @@ export function notCarriedParts(book: XlsxBook, outputNames: readonly string[]):
 
 /** Renders SheetData into a fresh exceljs workbook, read back as a package. */
 async function generated(sheets: readonly SheetData[]): Promise<OpcPackage> {
+  // exceljs takes about a second to load: only a run that writes a workbook loads it.
+  const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = "reno-funding";
   for (const s of sheets) writeSheet(wb, s);
@@ -538,12 +539,18 @@ export async function mergeResultSheets(book: XlsxBook, sheets: readonly SheetDa
     const key = e.name.toLowerCase();
     if (reachableBefore.has(key) && !reachableAfter.has(key)) {
       parts.remove(e.name);
-      const r = relsPartOf(e.name);
-      if (pkg.has(r)) parts.remove(r);
-      const o = overrideOf(e.name);
-      if (o !== undefined) ctEdits.push({ start: o.start, end: o.end, text: "" });
+      for (const gone of [e.name, relsPartOf(e.name)]) {
+        if (gone !== e.name && !pkg.has(gone)) continue;
+        parts.remove(gone);
+        const o = overrideOf(gone);
+        if (o !== undefined) ctEdits.push({ start: o.start, end: o.end, text: "" });
+      }
     }
   }
+  // Relationship parts are new in the result too: they need a content type (some writers list each in an Override).
+  const defaults = new Set(childrenOf(ct, "Default").map((d) => (d.attrs.Extension ?? "").toLowerCase()));
+  if (!defaults.has("rels")) ctAdd.unshift('<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>');
+  if (!defaults.has("xml")) ctAdd.unshift('<Default Extension="xml" ContentType="application/xml"/>');
   ctEdits.push({ start: ct.closeStart, end: ct.closeStart, text: withPrefix(ctAdd.join(""), ct.prefix) });
   parts.set("[Content_Types].xml", applyEdits(ctXml, ctEdits));
 
@@ -555,6 +562,8 @@ export async function mergeResultSheets(book: XlsxBook, sheets: readonly SheetDa
   const seen = new Set([ctName]);
   for (const e of pkg.zip.entries) {
     if (seen.has(e.name) || parts.removed.has(e.name)) continue;
+    // An entry without a content type is not a part of the package (e.g. a stray .DS_Store): left out.
+    if (!/\.(rels|xml)$/i.test(e.name) && pkg.contentType(e.name) === undefined) continue;
     seen.add(e.name);
     const c = parts.changed.get(e.name);
     items.push(c === undefined ? { name: e.name, from: pkg.zip, entry: e } : { name: e.name, data: enc(c) });
