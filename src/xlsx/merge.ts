@@ -182,7 +182,7 @@ export function notCarriedParts(book: XlsxBook, outputNames: readonly string[]):
       else others++;
     }
     const note = (n: number, zh: string, en: string) => {
-      if (n > 0) out.push(message("file.notCarried", { sheet: `${s.name}（旧表，已重新生成）`, what: ` ${n} ${zh}`, whatEn: `${n} ${en}` }));
+      if (n > 0) out.push(message("file.notCarried", { sheet: `${s.name}（旧表，已重新生成）`, what: `${n} ${zh}`, whatEn: `${n} ${en}` }));
     };
     note(charts, "张图表", charts === 1 ? "chart" : "charts");
     note(pictures, "张图片", pictures === 1 ? "picture" : "pictures");
@@ -547,6 +547,16 @@ export async function mergeResultSheets(book: XlsxBook, sheets: readonly SheetDa
       }
     }
   }
+  // No VBA content type is left behind in an .xlsx; printer settings that relied on the .bin default get their own.
+  for (const d of childrenOf(ct, "Default")) {
+    if (!(d.attrs.ContentType ?? "").includes("vbaProject")) continue;
+    ctEdits.push({ start: d.start, end: d.end, text: "" });
+    for (const e of pkg.zip.entries) {
+      const ext = `.${(d.attrs.Extension ?? "").toLowerCase()}`;
+      if (parts.removed.has(e.name) || !e.name.toLowerCase().endsWith(ext) || overrideOf(e.name) !== undefined) continue;
+      if (/printerSettings/i.test(e.name)) ctAdd.push(`<Override PartName="/${e.name}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"/>`);
+    }
+  }
   // Relationship parts are new in the result too: they need a content type (some writers list each in an Override).
   const defaults = new Set(childrenOf(ct, "Default").map((d) => (d.attrs.Extension ?? "").toLowerCase()));
   if (!defaults.has("rels")) ctAdd.unshift('<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>');
@@ -563,7 +573,8 @@ export async function mergeResultSheets(book: XlsxBook, sheets: readonly SheetDa
   for (const e of pkg.zip.entries) {
     if (seen.has(e.name) || parts.removed.has(e.name)) continue;
     // An entry without a content type is not a part of the package (e.g. a stray .DS_Store): left out.
-    if (!/\.(rels|xml)$/i.test(e.name) && pkg.contentType(e.name) === undefined) continue;
+    const type = pkg.contentType(e.name);
+    if (!/\.(rels|xml)$/i.test(e.name) && (type === undefined || (type.includes("vbaProject") && !/printerSettings/i.test(e.name)))) continue;
     seen.add(e.name);
     const c = parts.changed.get(e.name);
     items.push(c === undefined ? { name: e.name, from: pkg.zip, entry: e } : { name: e.name, data: enc(c) });

@@ -166,6 +166,9 @@ function readDirectory(b: Uint8Array): ZipEntry[] {
   }
   if (count > ZIP_LIMITS.entries) throw new ZipError({ kind: "bomb", what: "entries", count, limit: ZIP_LIMITS.entries });
   if (offset + size > b.length) throw new ZipError({ kind: "truncated" });
+  // The whole directory's declared size first: the message names the total, not one entry.
+  const declared = sumDeclared(b, offset, count);
+  if (declared > ZIP_LIMITS.unpacked) throw new ZipError({ kind: "bomb", what: "size", size: declared, limit: ZIP_LIMITS.unpacked });
   const entries: ZipEntry[] = [];
   let total = 0;
   let p = offset;

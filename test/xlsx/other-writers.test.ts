@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { calculate, toOutputJson } from "../../src/engine";
 import { EXAMPLE_INPUT, buildTemplate } from "../../src/workbook";
+import { loadWorkbook, readRange } from "../../src/xlsx";
 import { calc, tempDir, writeBook } from "./helpers";
 import { findPython, libreOfficeXlsx, packageProblems, packageTables, partNames, partText, runPython, toCsv } from "./office";
 import { NO_SOFFICE, SOFFICE, describeWith } from "../support/programs";
@@ -171,4 +172,61 @@ describeWith(PYTHON, NO_PY("zipfile (python3)"))("packages as other producers la
     expect(partText(fs.readFileSync(out), "xl/workbook.xml")).not.toMatch(/conformance|purl\.oclc\.org/);
     if (SOFFICE !== undefined) checkInLibreOffice(out);
   }, 240_000);
+});
+
+describe("what cannot be carried over is listed on stderr and in 计算说明", () => {
+  /** The 计算说明 row that lists it, read back from the result (our reader). */
+  async function notCarriedRow(out: string): Promise<unknown[] | undefined> {
+    const book = await loadWorkbook("r.xlsx", fs.readFileSync(out));
+    const ws = book.sheet("计算说明")!;
+    const rows = readRange(ws.cells, 1, 1, 200, 3);
+    return rows.find((r) => r[0] === "未复制到结果文件");
+  }
+
+  describeWith(PYTHON, NO_PY("zipfile (python3)"))("a macro-enabled workbook (.xlsm)", () => {
+    test("computes; the result is a plain .xlsx without the VBA project, and says so", async () => {
+      const source = path.join(dir, "macro-source.xlsx");
+      await writeBook(source, EXAMPLE_INPUT);
+      const book = path.join(dir, "macro.xlsm");
+      runPython(PYTHON!, "rewrite_package.py", [source, book, "xlsm"]);
+      const out = path.join(dir, "macro-result.xlsx");
+      const r = await calc(book, "--out", out);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe(
+        `注意：以下内容未复制到结果文件 ${out}： / note: not copied to the result file ${out}:\n` +
+          "  宏（VBA 工程）未复制到结果文件（.xlsx 不能含宏） / the macros (VBA project) were not copied to the result file (an .xlsx cannot hold macros)\n",
+      );
+      const bytes = fs.readFileSync(out);
+      expect(packageProblems(bytes)).toEqual([]);
+      expect(partNames(bytes)).not.toContain("xl/vbaProject.bin");
+      expect(partText(bytes, "[Content_Types].xml")).not.toMatch(/macroEnabled|vbaProject/);
+      expect(await notCarriedRow(out)).toEqual(["未复制到结果文件", "宏（VBA 工程）未复制到结果文件（.xlsx 不能含宏）"]);
+      if (SOFFICE !== undefined) checkInLibreOffice(out);
+    }, 240_000);
+  });
+
+  describeWith(OPENPYXL, NO_PY("openpyxl"))("a chart the user put on 资金汇总 of an earlier result", () => {
+    test("the sheet is regenerated; its chart is listed as not carried over", async () => {
+      const source = path.join(dir, "again-source.xlsx");
+      await writeBook(source, EXAMPLE_INPUT);
+      const first = path.join(dir, "again-1.xlsx");
+      expect((await calc(source, "--out", first)).code).toBe(0);
+      const withChart = path.join(dir, "again-chart.xlsx");
+      runPython(OPENPYXL!, "add_chart.py", [first, withChart, "资金汇总"]);
+      const out = path.join(dir, "again-2.xlsx");
+      const r = await calc(withChart, "--out", out);
+      expect(r.code).toBe(0);
+      expect(r.err).toContain(
+        "  资金汇总（旧表，已重新生成） 的 1 张图表未复制到结果文件 / 1 chart of 资金汇总（旧表，已重新生成） not copied to the result file",
+      );
+      expect(await notCarriedRow(out)).toEqual(["未复制到结果文件", "资金汇总（旧表，已重新生成） 的 1 张图表未复制到结果文件"]);
+      const bytes = fs.readFileSync(out);
+      expect(packageProblems(bytes)).toEqual([]);
+      expect(partNames(bytes).filter((n) => n.startsWith("xl/charts/"))).toEqual([]);
+      // One sheet of each name: the old output sheets were replaced, not duplicated.
+      const book = await loadWorkbook("r.xlsx", bytes);
+      expect(book.sheetNames).toEqual(["政策参数", "项目信息", "住户", "测算结果", "资金汇总", "计算说明"]);
+      if (SOFFICE !== undefined) checkInLibreOffice(out);
+    }, 240_000);
+  });
 });

@@ -82,7 +82,7 @@ export const FILE_MESSAGES = {
     () => "this is a broken link (the file it points to does not exist)",
   ),
   "file.notCarried": text<{ sheet: string; what: string; whatEn: string }>(
-    (p) => `${p.sheet} 的${p.what}未复制到结果文件`,
+    (p) => `${p.sheet} 的 ${p.what}未复制到结果文件`,
     (p) => `${p.whatEn} of ${p.sheet} not copied to the result file`,
   ),
   "file.macrosNotCarried": text(
