@@ -554,7 +554,8 @@ export async function mergeResultSheets(book: XlsxBook, sheets: readonly SheetDa
     for (const e of pkg.zip.entries) {
       const ext = `.${(d.attrs.Extension ?? "").toLowerCase()}`;
       if (parts.removed.has(e.name) || !e.name.toLowerCase().endsWith(ext) || overrideOf(e.name) !== undefined) continue;
-      if (/printerSettings/i.test(e.name)) ctAdd.push(`<Override PartName="/${e.name}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"/>`);
+      if (/printerSettings/i.test(e.name))
+        ctAdd.push(`<Override PartName="/${e.name}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"/>`);
     }
   }
   // Relationship parts are new in the result too: they need a content type (some writers list each in an Override).
