@@ -4,20 +4,80 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { CellValue, ProgrammeEntry, SheetData, buildProgrammeSheet, orderProgramme, formatWorkbookError, printSpec } from "../workbook";
-import { WorkbookFileError, calculateBook, workbookBytes, writeSheet } from "../xlsx";
+import { message } from "../engine";
+import { calculateBook } from "../xlsx/book";
+import { WorkbookFileError, openWorkbookPackage } from "../xlsx/package";
+import { XlsxBook } from "../xlsx/read";
+import { workbookBytes, writeSheet } from "../xlsx/write";
+import { inputError, realFile } from "./io";
 import { createProgress, ProgressStream } from "./progress";
 
-/** The .xlsx files of a folder, by name; Excel lock files (`~$…`) and hidden files are skipped. */
+/** Spreadsheet files a batch takes (the others it reports with what to do): .xlsx and its kin, .xls, .xlsb, .ods, WPS .et. */
+const BATCH_FILES = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|et)$/i;
+
+/**
+ * The spreadsheet files of a folder, by name; Excel lock files (`~$…`) and hidden files are skipped.
+ * `exclude`: a path never listed (the summary being written). Sub-folders and broken links whose names
+ * end in .xlsx are listed: the batch reports them.
+ */
 export function listWorkbooks(dir: string, exclude?: string): string[] {
-  const skip = exclude === undefined ? undefined : path.resolve(exclude);
+  const skip = exclude === undefined ? undefined : realFile(exclude);
   return fs
     .readdirSync(dir)
-    .filter((f) => /\.xlsx$/i.test(f) && !f.startsWith("~$") && !f.startsWith("."))
-    .filter((f) => path.resolve(dir, f) !== skip)
+    .filter((f) => BATCH_FILES.test(f) && !f.startsWith("~$") && !f.startsWith("."))
+    .filter((f) => skip === undefined || realFile(path.join(dir, f)) !== skip)
     .sort();
 }
+
+/** True when a workbook's sheets are a programme summary of ours (项目汇总, no input sheets). */
+function isProgrammeSummary(file: string): boolean {
+  try {
+    const { pkg, workbookPart } = openWorkbookPackage(file, fs.readFileSync(file));
+    const names = new XlsxBook(file, pkg, workbookPart).sheetNames;
+    return names.includes("项目汇总") && !names.includes("住户") && !names.includes("项目信息");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks a batch's --out against the folder's inputs: refused (exit 2) when it is one of them, through
+ * links too; a summary we wrote before in the folder is not an input and may be replaced. Returns the
+ * path to leave out of the inputs.
+ */
+export function checkBatchOut(dir: string, out: string): string {
+  const target = realFile(out);
+  for (const f of listWorkbooks(dir)) {
+    const full = path.join(dir, f);
+    if (realFile(full) !== target) continue;
+    if (/\.xlsx$/i.test(out) && isProgrammeSummary(full)) return out;
+    throw inputError("cli.outIsBatchInput", { file: out });
+  }
+  return out;
+}
+
+/** Why a listed name cannot be read as a file: a folder, a broken link, no permission; undefined when it can. */
+function unreadable(full: string): string | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(full);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const link = fs.lstatSync(full, { throwIfNoEntry: false });
+    if (code === "ENOENT" && link?.isSymbolicLink() === true) return bothLanguages(message("file.brokenLink"));
+    return bothLanguages(message("file.unreadable", { reason: code ?? String(e) }));
+  }
+  if (st.isDirectory()) return bothLanguages(message("file.isFolder"));
+  try {
+    fs.accessSync(full, fs.constants.R_OK);
+  } catch (e) {
+    return bothLanguages(message("file.unreadable", { reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
+  }
+  return undefined;
+}
+
+const bothLanguages = (m: { zh: string; en: string }) => `${m.zh} / ${m.en}`;
 
 /** Calculates every workbook of the folder. Workbooks are read one after another (memory stays flat). */
 export async function runBatch(dir: string, options: { exclude?: string; progress?: ProgressStream } = {}): Promise<ProgrammeEntry[]> {
@@ -26,6 +86,12 @@ export async function runBatch(dir: string, options: { exclude?: string; progres
   const entries: ProgrammeEntry[] = [];
   for (const file of files) {
     const full = path.join(dir, file);
+    const problem = unreadable(full);
+    if (problem !== undefined) {
+      entries.push({ file, ok: false, errors: [], message: problem });
+      bar.tick(file);
+      continue;
+    }
     try {
       const r = await calculateBook(file, fs.readFileSync(full));
       entries.push(r.ok ? { file, ok: true, read: r.read } : { file, ok: false, errors: r.errors });
@@ -65,6 +131,7 @@ export function buildProblemSheet(entries: readonly ProgrammeEntry[]): SheetData
 
 /** The summary workbook: 项目汇总 (one row per project, programme total) and 问题清单. */
 export async function programmeBookBytes(entries: readonly ProgrammeEntry[]): Promise<Uint8Array> {
+  const ExcelJS = (await import("exceljs")).default; // loaded only when a summary workbook is written
   const wb = new ExcelJS.Workbook();
   wb.creator = "reno-funding";
   writeSheet(wb, buildProgrammeSheet(entries));

@@ -8,9 +8,9 @@
  */
 import * as fs from "fs";
 
-import { EngineError, bilingualText, calculate, engineError, formatError, message, toOutputJson } from "../engine";
+import { EngineError, bilingualText, calculate, engineError, formatError, invalidUtf8At, message, parseStrictJson, toOutputJson } from "../engine";
 import { parseCommandLine } from "./args";
-import { exitCodeOf, inputError, isSameFile, withUsage, writeJson } from "./io";
+import { exitCodeOf, inputError, isSameFile, isWorkbookFile, readInput, withUsage, writeJson } from "./io";
 
 export const USAGE = `用法 Usage:
   reno calc <input.json> [--out <result.json>]
@@ -61,15 +61,27 @@ export function parseCalcArgs(argv: readonly string[]): CalcArgs {
   return { input: positionals[0], out, help: values.help === true };
 }
 
-/** Parses JSON text, turning a syntax error into an input error value. */
-export function parseJsonInput(text: string): { ok: true; value: unknown } | { ok: false; errors: EngineError[] } {
-  const t = text.replace(/^\uFEFF/, "");
-  if (t.trim() === "") return { ok: false, errors: [engineError("json.empty", [])] };
-  try {
-    return { ok: true, value: JSON.parse(t) };
-  } catch (e) {
-    return { ok: false, errors: [engineError("json.malformed", [], { detail: (e as Error).message })] };
+/**
+ * Parses the JSON input strictly (engine/json.ts): a key twice in one object, anywhere, is an error
+ * with its path; syntax errors name line and column.
+ */
+export function parseJsonInput(text: string): { ok: true; value: unknown } | { ok: false; errors: readonly EngineError[] } {
+  return parseStrictJson(text);
+}
+
+/** The input file's bytes as text: UTF-8 (a BOM is dropped); UTF-16 or invalid UTF-8 is an error naming the byte. */
+export function decodeJsonBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; errors: EngineError[] } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { ok: false, errors: [engineError("json.utf16", [])] };
+  const bad = invalidUtf8At(bytes);
+  if (bad >= 0) {
+    // Chinese Windows saves "ANSI" text as GBK/GB18030: two bytes from 0x81 on.
+    const gbk = bytes[bad] >= 0x81 && bytes[bad] <= 0xfe && bytes[bad + 1] >= 0x40;
+    const hint = gbk
+      ? { hint: "（看起来是 GBK/GB18030 编码，即记事本的“ANSI”）", hintEn: " (it looks like GBK/GB18030, Notepad's “ANSI”)" }
+      : { hint: "", hintEn: "" };
+    return { ok: false, errors: [engineError("json.notUtf8", [], { offset: bad + 1, ...hint })] };
   }
+  return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") };
 }
 
 function printErrors(errors: readonly EngineError[], file: string): void {
@@ -79,7 +91,8 @@ function printErrors(errors: readonly EngineError[], file: string): void {
 
 /** Runs the JSON path. Returns the exit code. */
 export function runJson(input: string, out: string | undefined): number {
-  const parsed = parseJsonInput(fs.readFileSync(input, "utf8"));
+  const decoded = decodeJsonBytes(readInput(input));
+  const parsed = decoded.ok ? parseJsonInput(decoded.text) : decoded;
   const result = parsed.ok ? calculate(parsed.value) : parsed;
   if (!result.ok) {
     printErrors(result.errors, input);
@@ -97,10 +110,15 @@ export function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (args.input === undefined) throw withUsage(inputError("cli.missingInput"), USAGE);
-    if (!fs.existsSync(args.input)) throw inputError("cli.inputNotFound", { file: args.input });
+    if (!fs.existsSync(args.input)) {
+      const link = fs.lstatSync(args.input, { throwIfNoEntry: false });
+      throw link?.isSymbolicLink() === true
+        ? inputError("cli.inputUnreadable", { file: args.input, ...message("file.brokenLink") })
+        : inputError("cli.inputNotFound", { file: args.input });
+    }
     if (args.out !== undefined && isSameFile(args.input, args.out)) throw inputError("cli.outIsInput", { file: args.out });
     const isDir = fs.statSync(args.input).isDirectory();
-    if (isDir || /\.xlsx$/i.test(args.input)) {
+    if (isDir || isWorkbookFile(args.input)) {
       const { runWorkbookCli } = await import("./workbook-cli");
       return await runWorkbookCli(args.input, args.out, isDir);
     }

@@ -35,16 +35,58 @@ export function writeJson(out: string | undefined, value: unknown): void {
   else writeFileAtomic(out, text);
 }
 
-/** True when two paths name the same file (after resolving links where the file exists). */
-export function isSameFile(a: string, b: string): boolean {
-  const real = (p: string) => {
+/**
+ * The real path of a file: links resolved where the file exists; for a file not yet written, its
+ * folder's real path and its name (so `link-to-folder/in.xlsx` and `folder/in.xlsx` compare equal).
+ */
+export function realFile(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
     try {
-      return fs.realpathSync(p);
+      return path.join(fs.realpathSync(path.dirname(path.resolve(p))), path.basename(p));
     } catch {
       return path.resolve(p);
     }
-  };
-  return real(a) === real(b);
+  }
+}
+
+/** True when two paths name the same file (after resolving links, see realFile). */
+export function isSameFile(a: string, b: string): boolean {
+  return realFile(a) === realFile(b);
+}
+
+/** Spreadsheet file names the workbook path takes (it says what a non-.xlsx one is and what to do). */
+export const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|xlt|ods|ots|et|ett|csv|tsv)$/i;
+
+/** True for a file the workbook path should take: a spreadsheet name, or content that starts like a zip or an OLE file. */
+export function isWorkbookFile(file: string): boolean {
+  if (WORKBOOK_EXTENSIONS.test(file)) return true;
+  if (/\.json$/i.test(file)) return false;
+  try {
+    const fd = fs.openSync(file, "r");
+    try {
+      const head = Buffer.alloc(8);
+      const n = fs.readSync(fd, head, 0, 8, 0);
+      return n >= 4 && ((head[0] === 0x50 && head[1] === 0x4b) || head.readUInt32BE(0) === 0xd0cf11e0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Reads an input file; a file that cannot be read (permissions, a folder) is exit 2 naming it. */
+export function readInput(file: string): Uint8Array {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    if (code === "EISDIR") throw inputError("cli.inputUnreadable", { file, ...message("file.isFolder") });
+    if (code === "ENOENT") throw inputError("cli.inputNotFound", { file });
+    throw inputError("cli.inputUnreadable", { file, ...message("file.unreadable", { reason: code }) });
+  }
 }
 
 /** A usage or input problem: exit code 2 with this message (and the command's usage, if given) on stderr. */

@@ -7,13 +7,13 @@
  * Exit 0 on success; 2 on invalid input (every problem with its Sheet!Cell on stderr, nothing written
  * for a single workbook; in a batch the summary is still written and the bad workbooks are in it).
  */
-import * as fs from "fs";
 import * as path from "path";
 import { ENGINE_VERSION, bilingualText, message, toOutputJson } from "../engine";
 import { WorkbookError, formatWorkbookError } from "../workbook";
-import { WorkbookFileError, calculateBook, resultBookBytes } from "../xlsx";
-import { InputError, inputError, writeFileAtomic, writeJson } from "./io";
-import { programmeBookBytes, programmeText, runBatch } from "./batch";
+import { calculateBook, resultBook } from "../xlsx/book";
+import { WorkbookFileError } from "../xlsx/package";
+import { InputError, inputError, readInput, writeFileAtomic, writeJson } from "./io";
+import { checkBatchOut, programmeBookBytes, programmeText, runBatch } from "./batch";
 
 function printErrors(file: string, errors: readonly WorkbookError[]): void {
   process.stderr.write(`${bilingualText(message("cli.invalidInput", { file, count: errors.length }))}\n`);
@@ -32,7 +32,7 @@ export async function runSingle(input: string, out: string | undefined): Promise
   const kind = outKind(out);
   let r;
   try {
-    r = await calculateBook(path.basename(input), fs.readFileSync(input));
+    r = await calculateBook(path.basename(input), readInput(input));
   } catch (e) {
     if (e instanceof WorkbookFileError) throw new InputError({ zh: `${input}：${e.zh}`, en: `${input}: ${e.en}` });
     throw e;
@@ -45,8 +45,12 @@ export async function runSingle(input: string, out: string | undefined): Promise
     process.stderr.write(`${bilingualText(message("cli.skippedTotals", { rows: r.read.skippedRows }))}\n`);
   }
   if (kind === "xlsx") {
-    const bytes = await resultBookBytes(r.workbook, r.read, { time: new Date(), version: ENGINE_VERSION, source: path.basename(input) });
-    writeFileAtomic(out!, bytes);
+    const result = await resultBook(r.workbook, r.read, { time: new Date(), version: ENGINE_VERSION, source: path.basename(input) });
+    writeFileAtomic(out!, result.bytes);
+    if (result.notCarried.length > 0) {
+      process.stderr.write(`${bilingualText(message("cli.notCarriedHeader", { file: out! }))}\n`);
+      for (const x of result.notCarried) process.stderr.write(`  ${bilingualText(x)}\n`);
+    }
   } else writeJson(out, toOutputJson(r.read.result));
   return 0;
 }
@@ -54,7 +58,8 @@ export async function runSingle(input: string, out: string | undefined): Promise
 /** A folder → a summary workbook (or JSON); exit 2 when any workbook could not be calculated. */
 export async function runFolder(dir: string, out: string | undefined): Promise<number> {
   const kind = outKind(out);
-  const entries = await runBatch(dir, { exclude: out });
+  const exclude = out === undefined ? undefined : checkBatchOut(dir, out);
+  const entries = await runBatch(dir, { exclude });
   if (entries.length === 0) throw inputError("cli.noWorkbooks", { folder: dir });
   const bad = entries.filter((e) => !e.ok);
   for (const e of bad) {

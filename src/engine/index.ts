@@ -16,5 +16,6 @@ export * from "./vote";
 export * from "./input";
 export * from "./calculate";
 export * from "./ratio-text";
+export * from "./json";
 /** The product's version (equal to package.json's: a test checks it). */
 export const ENGINE_VERSION = "0.1.0";

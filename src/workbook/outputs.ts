@@ -10,6 +10,8 @@ export interface RunMeta {
   readonly version: string;
   /** Input file name, if any. */
   readonly source?: string;
+  /** What of the input file could not be carried over into the result file (one line each, in Chinese). */
+  readonly notCarried?: readonly string[];
 }
 
 /**
@@ -28,6 +30,7 @@ export function buildOutputSheets(read: WorkbookRead, meta: RunMeta): SheetData[
       source: meta.source,
       stageBasis: read.stageBasis,
       skippedRows: read.skippedRows,
+      notCarried: meta.notCarried,
     }),
   ];
 }

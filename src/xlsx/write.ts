@@ -3,7 +3,7 @@
  * frozen header rows, wrapped cells, page setup (A4, fit to width, repeated title rows), Excel tables
  * (with their total row written as values), data validation.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { SheetData, ValidationSpec, cellAddress, columnNumber } from "../workbook";
 
 /** Removes a sheet by name when present. */

@@ -69,9 +69,10 @@ describe("calc on a bad workbook", () => {
   });
 
   test.each([
-    ["a text file", Buffer.from("房号,面积\n1-101,88.5\n"), "不是 Excel 工作簿（.xlsx）"],
+    ["a CSV file named .xlsx", Buffer.from("房号,面积\n1-101,88.5\n"), "这是 CSV/文本文件，不是 Excel 工作簿"],
+    ["a text file", Buffer.from("just some notes\n"), "不是 Excel 工作簿（.xlsx）"],
     ["an empty file", Buffer.alloc(0), "文件为空"],
-    ["a damaged zip", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]), "无法读取工作簿"],
+    ["a damaged zip", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]), "文件不完整（ZIP 结构的结尾缺失"],
     // An encrypted .xlsx is an OLE compound file with an EncryptionInfo stream (MS-OFFCRYPTO).
     [
       "a password-protected workbook",

@@ -24,6 +24,8 @@ export interface AuditMeta {
   readonly stageBasis?: StageBasis;
   /** Total rows skipped under the household data (`WorkbookRead.skippedRows`). */
   readonly skippedRows?: readonly string[];
+  /** What of the input file was not carried over into the result file (RunMeta.notCarried). */
+  readonly notCarried?: readonly string[];
 }
 
 /**
@@ -199,6 +201,7 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
   b.row(["运行时间", isoLocal(meta.time)]);
   b.row(["版本", meta.version]);
   if (meta.source !== undefined) b.row(["输入文件", meta.source]);
+  if (meta.notCarried !== undefined && meta.notCarried.length > 0) b.row(["未复制到结果文件", meta.notCarried.join("；")]);
   b.row(["测算阶段", STAGE_LABELS[meta.stage], meta.stageBasis === undefined ? null : stageReason(meta.stageBasis).zh]);
   b.row(["读取行数：政策参数", meta.rowCounts.policyRows], ["General", FORMATS.integer]);
   b.row(["读取行数：项目信息", meta.rowCounts.projectRows], ["General", FORMATS.integer]);
