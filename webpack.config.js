@@ -1,7 +1,11 @@
 /**
  * Builds the add-in Excel loads (issue #4): one page, taskpane.html, runs the task pane, the RENO.*
  * functions and the ribbon commands in one JavaScript context (shared runtime, office-platform.md),
- * after Microsoft's Excel-Custom-Functions-Shared template.
+ * after Microsoft's Excel-Custom-Functions-Shared template. Two compilations (issue #11):
+ *   modern  taskpane.js (React + Fluent UI), functions.js, commands.js — ES2020, for WebView2, Safari, browsers
+ *   legacy  taskpane-legacy-polyfills.js + taskpane-legacy.js (+ .css) — ECMAScript 5 with core-js, plain DOM,
+ *           for the Internet Explorer 11 webview of Excel 2016 / 2019 volume-licensed (and EdgeHTML)
+ * taskpane.html loads office.js, then loader.js (hand-written ES3), which picks one by feature detection.
  *
  *   npm run build      production: minified, dist/ ready to copy to a web server
  *   npm run build:dev  development: readable bundles, manifest keeps https://localhost:3000/
@@ -36,6 +40,64 @@ function productionBaseUrl() {
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
+/** The legacy bundle's files (the modern build's clean step keeps them in watch mode). */
+const LEGACY_FILES = /^taskpane-legacy/;
+
+/** ts-loader for one language level. */
+function tsRule(compilerOptions) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      options: {
+        configFile: path.resolve(__dirname, "tsconfig.json"),
+        // Type checking is `tsc --noEmit` in `npm run build`; the bundle only transpiles.
+        transpileOnly: true,
+        // ES modules let webpack tree-shake the engine and decimal.js.
+        compilerOptions: { module: "es2020", moduleResolution: "node", ...compilerOptions },
+      },
+    },
+  };
+}
+
+/**
+ * The legacy task pane: ES5 (TypeScript's own down-levelling, with downlevelIteration for for…of over Map
+ * and Set), polyfills and core-js in a file of their own, loaded first. test/browser/legacy.test.ts parses
+ * both files as ECMAScript 5 and checks every ES2015+ built-in they use is polyfilled.
+ */
+function legacyConfig(dev) {
+  return {
+    name: "legacy",
+    // After the modern build, whose clean step empties dist/.
+    dependencies: ["modern"],
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    target: ["web", "es5"],
+    cache: {
+      type: "filesystem",
+      name: `${dev ? "development" : "production"}-legacy`,
+      buildDependencies: { config: [__filename] },
+    },
+    entry: {
+      "taskpane-legacy-polyfills": "./src/taskpane/legacy/polyfills.ts",
+      "taskpane-legacy": { import: "./src/taskpane/legacy/index.ts", dependOn: "taskpane-legacy-polyfills" },
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: false,
+      compareBeforeEmit: false,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [tsRule({ target: "es5", downlevelIteration: true, lib: ["ES2020", "DOM", "DOM.Iterable"] })],
+    },
+    performance: { hints: false },
+    plugins: [new CopyWebpackPlugin({ patterns: [{ from: "src/taskpane/legacy/legacy.css", to: "taskpane-legacy.css" }] })],
+  };
+}
+
 /** Every occurrence (the template's String.replace changes only the first). */
 function rewriteUrls(xml, from, to) {
   return xml.split(from).join(to);
@@ -46,6 +108,7 @@ module.exports = async (env, argv) => {
   const baseUrl = dev ? DEV_URL : (productionBaseUrl() ?? DEV_URL);
 
   const config = {
+    name: "modern",
     mode: dev ? "development" : "production",
     devtool: "source-map",
     // Rebuilds (tests, watch) reuse modules and minified output from node_modules/.cache/webpack.
@@ -62,7 +125,7 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      clean: { keep: LEGACY_FILES },
       // Write every file on every build, so that mtimes tell the tests (test/functions/ensure-dist.ts)
       // whether dist/ is older than its sources.
       compareBeforeEmit: false,
@@ -71,22 +134,7 @@ module.exports = async (env, argv) => {
       extensions: [".ts", ".tsx", ".js"],
     },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              // Type checking is `tsc --noEmit` in `npm run build`; the bundle only transpiles.
-              transpileOnly: true,
-              // ES modules let webpack tree-shake the engine and decimal.js.
-              compilerOptions: { module: "es2020", moduleResolution: "node" },
-            },
-          },
-        },
-      ],
+      rules: [tsRule({})],
     },
     performance: {
       // The functions bundle has its own limit (200 KB, bench/functions.bench.ts); the task pane carries React.
@@ -105,9 +153,9 @@ module.exports = async (env, argv) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // One page, three entries: the shared runtime.
-        chunks: ["taskpane", "functions", "commands"],
-        chunksSortMode: "manual",
+        // One page, three entries (the shared runtime) — or the legacy pane: loader.js, named in the
+        // template, loads the bundles itself.
+        inject: false,
       }),
       new HtmlWebpackPlugin({
         filename: "functions.html",
@@ -133,6 +181,7 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/loader.js", to: "loader.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -153,7 +202,7 @@ module.exports = async (env, argv) => {
       },
     },
   };
-  return config;
+  return [config, legacyConfig(dev)];
 };
 
 async function httpsOptions() {

@@ -14,6 +14,11 @@ export async function run(): Promise<void> {
     report("taskpane", `dist/taskpane.js: not measured (${why})`);
     return;
   }
-  const bytes = fs.readFileSync(path.join(__dirname, "..", "dist", "taskpane.js"));
-  report("taskpane", `dist/taskpane.js: ${(bytes.length / 1024).toFixed(0)} KB minified, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip (no target)`);
+  // The modern pane, and the legacy one (IE11: its polyfills file, then the pane).
+  for (const file of ["taskpane.js", "taskpane-legacy-polyfills.js", "taskpane-legacy.js"]) {
+    const p = path.join(__dirname, "..", "dist", file);
+    if (!fs.existsSync(p)) continue;
+    const bytes = fs.readFileSync(p);
+    report("taskpane", `dist/${file}: ${(bytes.length / 1024).toFixed(0)} KB minified, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip (no target)`);
+  }
 }

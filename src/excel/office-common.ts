@@ -24,6 +24,11 @@ export interface PortFeatures {
   readonly dataValidation: boolean;
   /** ExcelApi 1.9: `worksheet.pageLayout` (print setup of the output sheets); absent = not applied. */
   readonly pageLayout?: boolean;
+  /**
+   * ExcelApi 1.2: setting `worksheet.visibility` (reading it is 1.1). Without it (Excel 2016 volume-licensed)
+   * the temporary sheets of a write stay visible until they are swapped in; absent = available.
+   */
+  readonly sheetVisibility?: boolean;
 }
 
 export interface PortLimits {
@@ -42,6 +47,8 @@ export class ExcelIoError extends Error {
     message: string,
   ) {
     super(message);
+    // An ES5 build (the legacy task pane for Internet Explorer 11) loses the prototype of an Error subclass.
+    Object.setPrototypeOf(this, ExcelIoError.prototype);
     this.name = "ExcelIoError";
   }
 }

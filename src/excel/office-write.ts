@@ -169,7 +169,8 @@ export async function writeSheets(
   for (const [name] of existing) if (isTempSheet(name)) wb.worksheets.getItem(name).delete();
   prepared.forEach((_, i) => {
     const ws = wb.worksheets.add(tempSheetName(i));
-    ws.visibility = "Hidden" as Excel.SheetVisibility;
+    // ExcelApi 1.2; on Excel 2016 (1.1) the temporary sheets show until the swap.
+    if (features.sheetVisibility !== false) ws.visibility = "Hidden" as Excel.SheetVisibility;
     temps.push(ws);
   });
   for (let b = 0; b < batches.length; b++) {
@@ -193,7 +194,7 @@ export async function writeSheets(
   for (const { p, i, position } of order) {
     const name = p.data.name;
     // Shown first: a workbook must keep a visible sheet, and the old one may be the only one.
-    temps[i].visibility = "Visible" as Excel.SheetVisibility;
+    if (features.sheetVisibility !== false) temps[i].visibility = "Visible" as Excel.SheetVisibility;
     if (position !== undefined) wb.worksheets.getItem(name).delete();
     temps[i].name = name;
     if (p.data.table !== undefined) wb.tables.getItem(tempTableName(p.data.table.name)).name = p.data.table.name;

@@ -64,6 +64,8 @@ export class NameTakenError extends Error {
     readonly tables: readonly string[],
   ) {
     super(`names taken: ${[...sheets, ...tables].join(", ")}`);
+    // An ES5 build (the legacy task pane for Internet Explorer 11) loses the prototype of an Error subclass.
+    Object.setPrototypeOf(this, NameTakenError.prototype);
     this.name = "NameTakenError";
   }
 }

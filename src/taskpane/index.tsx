@@ -1,29 +1,18 @@
 /**
- * Task pane entry (webpack entry `taskpane`, page taskpane.html — the shared runtime that also runs the
- * RENO.* functions and the ribbon commands). Waits for Office, checks the host and the API version,
- * then hands the Office.js port to the React app as a prop.
+ * Task pane entry of the modern bundle (webpack entry `taskpane`, ES2020, React + Fluent UI), loaded by
+ * loader.js on taskpane.html — the shared runtime that also runs the RENO.* functions and the ribbon
+ * commands where Excel has them. Internet Explorer 11 / old Edge get legacy/index.ts instead. Waits for
+ * Office, checks the host and the API version, then hands the Office.js port to the React app as a prop.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { Field, FluentProvider, MessageBar, MessageBarBody, ProgressBar, webLightTheme } from "@fluentui/react-components";
-import { MIN_EXCEL_API, OfficeLike, Readiness, checkExcel, languageOf } from "../excel/environment";
+import { OfficeLike, checkExcel, languageOf } from "../excel/environment";
 import { ExcelHost, createOfficePort } from "../excel/office-port";
 import { App } from "./components/App";
-import { Lang, STRINGS, say } from "./i18n";
+import { Lang, STRINGS } from "./i18n";
+import { notReadyText } from "./support";
 import { createWorkflows } from "./workflows";
-
-/** What to say when the task pane cannot work (no Office, not Excel, too old). */
-function notReadyText(r: Exclude<Readiness, { kind: "ready" }>): string {
-  const t = STRINGS[r.lang];
-  switch (r.kind) {
-    case "no-office":
-      return say(r.lang, "pane.noOffice");
-    case "not-excel":
-      return say(r.lang, "pane.notExcel", { host: r.host });
-    case "too-old":
-      return t.tooOld(MIN_EXCEL_API);
-  }
-}
 
 function Shell({ lang, children }: { lang: Lang; children: React.ReactNode }): React.ReactElement {
   return (
@@ -64,9 +53,11 @@ async function main(): Promise<void> {
   const port = createOfficePort(Excel as unknown as ExcelHost, ready.features);
   root.render(
     <Shell lang={ready.lang}>
-      <App lang={ready.lang} workflows={createWorkflows(port)} features={ready.features} />
+      <App lang={ready.lang} workflows={createWorkflows(port)} features={ready.features} abilities={ready.abilities} />
     </Shell>,
   );
 }
 
+// loader.js: the modern bundle parsed and started (a syntax error would leave this unset and load the legacy one).
+(window as unknown as { __renoPane?: string }).__renoPane = "modern";
 void main();

@@ -6,7 +6,7 @@ import { ExcelIoError } from "../excel/office-port";
 import type { WorkbookError } from "../workbook";
 import { Lang, STRINGS, say } from "./i18n";
 import type { CreateOutcome, Phase, PolicyOutcome, PublicityOutcome, RunOutcome, RunSummary } from "./workflows";
-import { dateText } from "../workbook";
+import { displayDate } from "./controller";
 
 export type Action = "create" | "calculate" | "check" | "publicity" | "policy" | "select";
 
@@ -22,12 +22,17 @@ export interface PaneState {
   readonly message: Message | null;
   /** The summary card of the last successful 计算 or 检查. */
   readonly summary: RunSummary | null;
+  /**
+   * True once a later 计算 / 检查 / 公示 was refused or failed: the card then describes the last successful
+   * run, not the workbook as it is now, and says so (上次成功测算的结果).
+   */
+  readonly summaryStale: boolean;
   /** Input problems of the last 计算 / 检查 / 公示 / 政策. */
   readonly errors: readonly WorkbookError[];
   readonly policy: PolicyOutcome | null;
 }
 
-export const INITIAL_STATE: PaneState = { busy: null, progress: null, message: null, summary: null, errors: [], policy: null };
+export const INITIAL_STATE: PaneState = { busy: null, progress: null, message: null, summary: null, summaryStale: false, errors: [], policy: null };
 
 export type PaneEvent =
   | { readonly type: "start"; readonly action: Action }
@@ -37,6 +42,8 @@ export type PaneEvent =
   | { readonly type: "published"; readonly outcome: PublicityOutcome }
   | { readonly type: "policy"; readonly outcome: PolicyOutcome }
   | { readonly type: "selected" }
+  /** The pane refused before calling Excel (a date it cannot read): a warning, nothing else changes. */
+  | { readonly type: "refused"; readonly text: string }
   | { readonly type: "failed"; readonly error: unknown };
 
 /** What a thrown error tells the user: Excel's code and message, or a plain sentence. */
@@ -53,6 +60,8 @@ export function paneReducer(lang: Lang) {
   const t = STRINGS[lang];
   return (s: PaneState, e: PaneEvent): PaneState => {
     const idle = { ...s, busy: null, progress: null };
+    // A run that did not complete leaves the card describing an older state of the workbook.
+    const stale = s.summary !== null;
     switch (e.type) {
       case "start":
         // Selecting a cell and showing the policy keep the list and the message as they are.
@@ -65,12 +74,21 @@ export function paneReducer(lang: Lang) {
           : { ...idle, message: { intent: "warning", text: say(lang, "pane.taken", { names: e.outcome.names }) } };
       case "ran":
         if (e.outcome.kind === "invalid") {
-          return { ...idle, errors: e.outcome.errors, message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) } };
+          return {
+            ...idle,
+            errors: e.outcome.errors,
+            summaryStale: stale,
+            policy: e.outcome.policy ?? s.policy,
+            message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) },
+          };
         }
         return {
           ...idle,
           errors: [],
           summary: e.outcome.summary,
+          summaryStale: false,
+          // The parameters the run used: the panel never shows an older reading of 政策参数.
+          policy: e.outcome.policy,
           message: {
             intent: "success",
             text: e.action === "check" ? say(lang, "pane.checkedOk") : say(lang, "pane.done", { sheets: e.outcome.summary.sheets }),
@@ -78,13 +96,20 @@ export function paneReducer(lang: Lang) {
         };
       case "published":
         if (e.outcome.kind === "invalid") {
-          return { ...idle, errors: e.outcome.errors, message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) } };
+          return {
+            ...idle,
+            errors: e.outcome.errors,
+            summaryStale: stale,
+            policy: e.outcome.policy ?? s.policy,
+            message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) },
+          };
         }
         if (e.outcome.kind === "period") return { ...idle, message: { intent: "warning", text: e.outcome[lang] } };
         return {
           ...idle,
           errors: [],
-          message: { intent: "success", text: t.publicityDone(dateText(e.outcome.start), dateText(e.outcome.end), e.outcome.households) },
+          policy: e.outcome.policy ?? s.policy,
+          message: { intent: "success", text: t.publicityDone(displayDate(e.outcome.start, lang), displayDate(e.outcome.end, lang), e.outcome.households) },
         };
       case "policy":
         return e.outcome.kind === "invalid"
@@ -97,8 +122,12 @@ export function paneReducer(lang: Lang) {
           : { ...idle, policy: e.outcome };
       case "selected":
         return { ...s, busy: null };
-      case "failed":
-        return { ...idle, message: { intent: "error", text: failureMessage(e.error, lang) } };
+      case "refused":
+        return { ...idle, message: { intent: "warning", text: e.text } };
+      case "failed": {
+        const run = s.busy === "calculate" || s.busy === "check" || s.busy === "publicity";
+        return { ...idle, summaryStale: s.summaryStale || (run && stale), message: { intent: "error", text: failureMessage(e.error, lang) } };
+      }
     }
   };
 }

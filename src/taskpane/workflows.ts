@@ -28,6 +28,7 @@ import {
   buildOutputSheets,
   buildPublicitySheet,
   buildTemplate,
+  SheetGrid,
   missingSheetError,
   moneyText,
   publicityEndDate,
@@ -81,9 +82,13 @@ export interface RunSummary {
   readonly sheets: readonly string[];
 }
 
+/**
+ * A run's outcome. `policy`: the parameters the run used (or, when it was refused, what the 政策参数
+ * sheet reads as), so that the policy panel always shows what the last action saw.
+ */
 export type RunOutcome =
-  | { readonly kind: "done"; readonly summary: RunSummary; readonly read: WorkbookRead }
-  | { readonly kind: "invalid"; readonly errors: readonly WorkbookError[] };
+  | { readonly kind: "done"; readonly summary: RunSummary; readonly read: WorkbookRead; readonly policy: PolicyOutcome }
+  | { readonly kind: "invalid"; readonly errors: readonly WorkbookError[]; readonly policy?: PolicyOutcome };
 
 export type CreateOutcome = { readonly kind: "created"; readonly sheets: readonly string[] } | { readonly kind: "taken"; readonly names: readonly string[] };
 
@@ -93,6 +98,8 @@ export interface PolicyView {
   /** Keys changed from the base (the 政策参数 sheet's own values). */
   readonly overridden: readonly ParameterKey[];
   readonly parameters: Readonly<Record<ParameterKey, number | string | null>>;
+  /** The base policy's values (what a blank row of 政策参数 keeps). */
+  readonly baseParameters: Readonly<Record<ParameterKey, number | string | null>>;
 }
 
 export type PolicyOutcome =
@@ -100,8 +107,8 @@ export type PolicyOutcome =
   | { readonly kind: "invalid"; readonly errors: readonly WorkbookError[] };
 
 export type PublicityOutcome =
-  | { readonly kind: "done"; readonly start: CalendarDate; readonly end: CalendarDate; readonly households: number }
-  | { readonly kind: "invalid"; readonly errors: readonly WorkbookError[] }
+  | { readonly kind: "done"; readonly start: CalendarDate; readonly end: CalendarDate; readonly households: number; readonly policy?: PolicyOutcome }
+  | { readonly kind: "invalid"; readonly errors: readonly WorkbookError[]; readonly policy?: PolicyOutcome }
   | { readonly kind: "period"; readonly zh: string; readonly en: string };
 
 /** The input sheets a run reads (政策参数 only when the workbook's policy is used). */
@@ -109,7 +116,21 @@ const KINDS: readonly InputKind[] = ["policy", "project", "households"];
 
 /** What the pane shows of a policy. */
 function policyView(p: Policy): PolicyView {
-  return { id: p.id, base: p.base, overridden: [...p.overridden], parameters: policyParameters(p) };
+  return {
+    id: p.id,
+    base: p.base,
+    overridden: [...p.overridden],
+    parameters: policyParameters(p),
+    baseParameters: policyParameters(BUILT_IN_POLICIES[p.base]),
+  };
+}
+
+/** The policy of a choice as read from these grids: a built-in, the 政策参数 sheet, or the default without one. */
+function policyOfGrids(choice: PolicyChoice, policyGrid: SheetGrid | undefined): PolicyOutcome {
+  if (choice.kind === "builtin") return { kind: "policy", fromSheet: false, policy: policyView(BUILT_IN_POLICIES[choice.id]) };
+  if (policyGrid === undefined) return { kind: "policy", fromSheet: false, policy: policyView(BUILT_IN_POLICIES.default) };
+  const r = readPolicyGrid(policyGrid);
+  return r.ok ? { kind: "policy", fromSheet: true, policy: policyView(r.policy) } : { kind: "invalid", errors: [...r.errors] };
 }
 
 function figures(stage: Stage, r: CalcResult): StageFigures {
@@ -178,17 +199,28 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
   const now = options.now ?? (() => new Date());
 
   /** Reads the input sheets and runs the layout reader (which validates and computes with the engine). */
-  async function readAll(choice: PolicyChoice, onPhase?: PhaseListener): Promise<{ ok: true; read: WorkbookRead } | { ok: false; errors: WorkbookError[] }> {
+  async function readAll(
+    choice: PolicyChoice,
+    onPhase?: PhaseListener,
+  ): Promise<({ ok: true; read: WorkbookRead } | { ok: false; errors: WorkbookError[] }) & { policy?: PolicyOutcome }> {
     const kinds = choice.kind === "workbook" ? KINDS : KINDS.filter((k) => k !== "policy");
     onPhase?.("read", 0, 1);
     const { grids, info } = await port.readInputs(kinds, (done, total) => onPhase?.("read", done, total));
     onPhase?.("validate", 0, 1);
     // 政策参数 is optional (default policy); the other two are required.
     const missing = (["project", "households"] as const).filter((k) => grids[k] === undefined).map((k) => missingSheetError(INPUT_SHEET_NAMES[k], info.sheets));
-    if (missing.length > 0) return { ok: false, errors: missing };
+    const policy = policyOfGrids(choice, grids.policy);
+    if (missing.length > 0) return { ok: false, errors: missing, policy };
     const outcome = readInputs(grids, choice.kind === "builtin" ? { policy: BUILT_IN_POLICIES[choice.id] } : {});
     onPhase?.("validate", 1, 1);
-    return outcome.ok ? { ok: true, read: outcome } : { ok: false, errors: [...outcome.errors] };
+    if (!outcome.ok) return { ok: false, errors: [...outcome.errors], policy };
+    // What the run used (the same rows, read by the same reader).
+    const used: PolicyOutcome = {
+      kind: "policy",
+      fromSheet: choice.kind === "workbook" && grids.policy !== undefined,
+      policy: policyView(outcome.result.policy),
+    };
+    return { ok: true, read: outcome, policy: used };
   }
 
   return {
@@ -204,29 +236,26 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
     },
 
     async policy(choice) {
-      if (choice.kind === "builtin") return { kind: "policy", fromSheet: false, policy: policyView(BUILT_IN_POLICIES[choice.id]) };
+      if (choice.kind === "builtin") return policyOfGrids(choice, undefined);
       const { grids } = await port.readInputs(["policy"]);
-      const g = grids.policy;
-      if (g === undefined) return { kind: "policy", fromSheet: false, policy: policyView(BUILT_IN_POLICIES.default) };
-      const r = readPolicyGrid(g);
-      if (!r.ok) return { kind: "invalid", errors: [...r.errors] };
-      return { kind: "policy", fromSheet: true, policy: policyView(r.policy) };
+      return policyOfGrids(choice, grids.policy);
     },
 
     async check(choice, onPhase) {
       const r = await readAll(choice, onPhase);
-      return r.ok ? { kind: "done", read: r.read, summary: summarize(r.read, []) } : { kind: "invalid", errors: r.errors };
+      return r.ok ? { kind: "done", read: r.read, summary: summarize(r.read, []), policy: r.policy! } : { kind: "invalid", errors: r.errors, policy: r.policy };
     },
 
     async calculate(choice, onPhase) {
       const r = await readAll(choice, onPhase);
-      if (!r.ok) return { kind: "invalid", errors: r.errors };
+      if (!r.ok) return { kind: "invalid", errors: r.errors, policy: r.policy };
       const sheets = buildOutputSheets(r.read, { time: now(), version: RUN_VERSION });
       onPhase?.("write", 0, 1);
       await port.replaceSheets(sheets, { activate: SHEETS.summary, onProgress: (done, total) => onPhase?.("write", done, total) });
       return {
         kind: "done",
         read: r.read,
+        policy: r.policy!,
         summary: summarize(
           r.read,
           sheets.map((s) => s.name),
@@ -236,12 +265,18 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
 
     async publicity(choice, period, onPhase) {
       const r = await readAll(choice, onPhase);
-      if (!r.ok) return { kind: "invalid", errors: r.errors };
+      if (!r.ok) return { kind: "invalid", errors: r.errors, policy: r.policy };
       const built = buildPublicitySheet(r.read.result, period);
       if (!built.ok) return { kind: "period", zh: built.zh, en: built.en };
       onPhase?.("write", 0, 1);
       await port.replaceSheets([built.sheet], { activate: SHEETS.publicity, onProgress: (done, total) => onPhase?.("write", done, total) });
-      return { kind: "done", start: period.start, end: period.end ?? publicityEndDate(period.start), households: r.read.result.households?.length ?? 0 };
+      return {
+        kind: "done",
+        start: period.start,
+        end: period.end ?? publicityEndDate(period.start),
+        households: r.read.result.households?.length ?? 0,
+        policy: r.policy,
+      };
     },
 
     async select(error) {

@@ -1,4 +1,4 @@
-import { MIN_EXCEL_API, OfficeLike, checkExcel, detectFeatures, languageOf } from "../../src/excel/environment";
+import { MIN_EXCEL_API, OfficeLike, checkExcel, detectAbilities, detectFeatures, languageOf } from "../../src/excel/environment";
 import { createFakeOffice } from "./fake-excel";
 
 const office = (o: Parameters<typeof createFakeOffice>[0]) => createFakeOffice(o).Office as unknown as OfficeLike;
@@ -8,7 +8,16 @@ describe("checkExcel", () => {
     expect(await checkExcel(office({ displayLanguage: "en-GB", excelApiMinor: 14 }))).toEqual({
       kind: "ready",
       lang: "en",
-      features: { columnWidths: true, suspendCalculation: true, freezePanes: true, dataValidation: true, suspendScreenUpdating: true, pageLayout: true },
+      features: {
+        columnWidths: true,
+        suspendCalculation: true,
+        freezePanes: true,
+        dataValidation: true,
+        suspendScreenUpdating: true,
+        pageLayout: true,
+        sheetVisibility: true,
+      },
+      abilities: { excelApiMinor: 14, customFunctions: true },
     });
   });
 
@@ -17,8 +26,23 @@ describe("checkExcel", () => {
     expect(r).toEqual({
       kind: "ready",
       lang: "zh",
-      features: { columnWidths: false, suspendCalculation: false, freezePanes: false, dataValidation: false, suspendScreenUpdating: false, pageLayout: false },
+      features: {
+        columnWidths: false,
+        suspendCalculation: false,
+        freezePanes: false,
+        dataValidation: false,
+        suspendScreenUpdating: false,
+        pageLayout: false,
+        sheetVisibility: false,
+      },
+      abilities: { excelApiMinor: 1, customFunctions: true },
     });
+  });
+
+  it("tells Excel 2016 / 2019 volume-licensed (no shared runtime) from an Excel with the RENO.* functions", async () => {
+    const r = await checkExcel(office({ excelApiMinor: 8, sharedRuntime: false }));
+    expect(r.kind === "ready" && r.abilities).toEqual({ excelApiMinor: 8, customFunctions: false });
+    expect(detectAbilities((name, v) => name === "ExcelApi" && ["1.1", "1.2", "1.10"].includes(v))).toEqual({ excelApiMinor: 2, customFunctions: false });
   });
 
   it("says Excel is too old below ExcelApi " + MIN_EXCEL_API, async () => {
@@ -58,6 +82,14 @@ describe("languageOf and detectFeatures", () => {
       detectFeatures(() => {
         throw new Error("no requirements API");
       }),
-    ).toEqual({ columnWidths: false, suspendCalculation: false, freezePanes: false, dataValidation: false, suspendScreenUpdating: false, pageLayout: false });
+    ).toEqual({
+      columnWidths: false,
+      suspendCalculation: false,
+      freezePanes: false,
+      dataValidation: false,
+      suspendScreenUpdating: false,
+      pageLayout: false,
+      sheetVisibility: false,
+    });
   });
 });

@@ -81,6 +81,11 @@ export interface FakeOptions {
   excelApiMinor?: number;
   /** Host reported by `Office.onReady`; default Excel. */
   host?: string | null;
+  /**
+   * SharedRuntime 1.1 and CustomFunctionsRuntime 1.2 (default true). False is Excel 2016 / 2019
+   * volume-licensed: no `Office.addin`, no `CustomFunctions`, and isSetSupported says no to both.
+   */
+  sharedRuntime?: boolean;
   /** Bytes per request and per response (default 5 MB, Excel on the web). */
   maxRequestBytes?: number;
   maxResponseBytes?: number;
@@ -498,7 +503,9 @@ class RangeProxy extends ClientObject {
           record(self.ctx.wb, r.sheet.name, "wrap", formatAddress(r));
         });
       },
-      autofitColumns() {},
+      autofitColumns() {
+        self.ctx.needs(2, "format.autofitColumns");
+      },
     };
   }
 
@@ -698,6 +705,8 @@ class WorksheetProxy extends ClientObject {
     return this.get_("visibility");
   }
   set visibility(v: string) {
+    // "ExcelApi 1.1 for reading visibility; 1.2 for setting it."
+    this.ctx.needs(2, "worksheet.visibility (set)");
     this.ctx.push(() => {
       const s = this.resolve();
       if (v !== "Visible" && this.ctx.wb.sheets.filter((o) => o !== s && o.visibility === "Visible").length === 0) {
@@ -940,13 +949,15 @@ export interface FakeOffice {
   Excel: { run<T>(batch: (context: unknown) => Promise<T>): Promise<T>; ErrorCodes: Record<string, string> };
   Office: Record<string, unknown>;
   OfficeExtension: Record<string, unknown>;
-  CustomFunctions: Record<string, unknown>;
+  /** Absent without the shared runtime (`sharedRuntime: false`). */
+  CustomFunctions: Record<string, unknown> | undefined;
 }
 
 export function createFakeOffice(options: FakeOptions = {}): FakeOffice {
   const workbook = new FakeWorkbook(options);
   const minor = options.excelApiMinor ?? 14;
   const host = options.host === undefined ? "Excel" : options.host;
+  const shared = options.sharedRuntime !== false;
   const Excel = {
     async run<T>(batch: (context: unknown) => Promise<T>): Promise<T> {
       workbook.runs++;
@@ -957,7 +968,7 @@ export function createFakeOffice(options: FakeOptions = {}): FakeOffice {
     },
     ErrorCodes: { itemNotFound: "ItemNotFound", itemAlreadyExists: "ItemAlreadyExists" },
   };
-  const Office = {
+  const Office: Record<string, unknown> = {
     HostType: { Excel: "Excel" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline" },
     StartupBehavior: { load: "Load", none: "None" },
@@ -965,7 +976,7 @@ export function createFakeOffice(options: FakeOptions = {}): FakeOffice {
       displayLanguage: options.displayLanguage ?? "zh-CN",
       requirements: {
         isSetSupported(name: string, version?: string | number): boolean {
-          if (name !== "ExcelApi") return name === "SharedRuntime" || name === "CustomFunctionsRuntime";
+          if (name !== "ExcelApi") return shared && (name === "SharedRuntime" || name === "CustomFunctionsRuntime");
           const v = Number(String(version ?? "1.1").split(".")[1] ?? 0);
           return minor > 0 && v <= minor;
         },
@@ -983,11 +994,12 @@ export function createFakeOffice(options: FakeOptions = {}): FakeOffice {
     },
     actions: { associate() {} },
   };
+  if (!shared) delete Office.addin;
   return {
     workbook,
     Excel,
     Office,
     OfficeExtension: { Error: FakeOfficeError },
-    CustomFunctions: { associate() {}, Error: FakeOfficeError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } },
+    CustomFunctions: shared ? { associate() {}, Error: FakeOfficeError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } } : undefined,
   };
 }

@@ -12,6 +12,7 @@ const NONE: PortFeatures = {
   freezePanes: false,
   dataValidation: false,
   pageLayout: false,
+  sheetVisibility: false,
 };
 
 function setup(options: FakeOptions = {}, features: PortFeatures = ALL, limits?: { writeBytes: number; readCells: number }) {

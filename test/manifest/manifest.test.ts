@@ -132,10 +132,41 @@ describe("manifest.xml", () => {
     }
   });
 
-  it("requires SharedRuntime 1.1 and CustomFunctionsRuntime at most 1.2 (office-platform.md)", () => {
-    const sets = Object.fromEntries(children(child(child(root, "Requirements"), "Sets"), "Set").map((s) => [s.$!.Name, s.$!.MinVersion]));
-    expect(sets.SharedRuntime).toBe("1.1");
-    expect(Number(sets.CustomFunctionsRuntime)).toBeLessThanOrEqual(1.2);
+  it("activates on ExcelApi 1.1 (Excel 2016): the base <Requirements> asks for nothing more (office-platform.md)", () => {
+    const req = child(root, "Requirements");
+    const sets = child(req, "Sets");
+    expect(sets.$).toEqual({ DefaultMinVersion: "1.1" });
+    expect(children(sets, "Set").map((s) => s.$)).toEqual([{ Name: "ExcelApi", MinVersion: "1.1" }]);
+    // Base element order: … Hosts, Requirements, DefaultSettings, Permissions, … VersionOverrides.
+    const order = root.$$!.map(local);
+    const at = (n: string) => order.indexOf(n);
+    expect(at("Hosts")).toBeLessThan(at("Requirements"));
+    expect(at("Requirements")).toBeLessThan(at("DefaultSettings"));
+    expect(at("DefaultSettings")).toBeLessThan(at("Permissions"));
+    expect(at("Permissions")).toBeLessThan(at("VersionOverrides"));
+    // The fallback task pane of an Excel that ignores the overrides is the same page.
+    expect(child(child(root, "DefaultSettings"), "SourceLocation").$!.DefaultValue).toBe(`${BASE}taskpane.html`);
+  });
+
+  it("asks for SharedRuntime 1.1, CustomFunctionsRuntime 1.2 and AddinCommands 1.1 inside <VersionOverrides>, before <Hosts>", () => {
+    const vo = child(root, "VersionOverrides");
+    // TaskPaneAppVersionOverridesV1_0.xsd: Description?, Requirements?, Hosts?, Resources? …
+    expect(vo.$$!.map((n) => n["#name"])).toEqual(["Requirements", "Hosts", "Resources"]);
+    const sets = child(child(vo, "Requirements"), "Sets");
+    // bt:Requirements is of the basic-types namespace (elementFormDefault qualified): bt:Sets / bt:Set.
+    expect(sets["#name"]).toBe("bt:Sets");
+    expect(sets.$).toEqual({ DefaultMinVersion: "1.1" });
+    const found = children(sets, "Set");
+    for (const s of found) expect(s["#name"]).toBe("bt:Set");
+    expect(Object.fromEntries(found.map((s) => [s.$!.Name, s.$!.MinVersion]))).toEqual({
+      SharedRuntime: "1.1",
+      // 1.2 brings CustomFunctions.Error; at most 1.2 so that Excel 2021 LTSC (2108+) has it.
+      CustomFunctionsRuntime: "1.2",
+      AddinCommands: "1.1",
+    });
+    // Nothing the task pane needs is asked for only there, nothing of the overrides in the base.
+    const base = children(child(child(root, "Requirements"), "Sets"), "Set").map((s) => s.$!.Name);
+    for (const name of ["SharedRuntime", "CustomFunctionsRuntime", "AddinCommands"]) expect(base).not.toContain(name);
   });
 
   it("wires the shared runtime: <Runtimes> first, lifetime long, one resid for Runtime, Page and FunctionFile", () => {
@@ -175,11 +206,17 @@ describe("manifest.xml", () => {
     for (const id of EXPECTED_IDS) expect(id).toMatch(/^[A-Z0-9_.]{3,}$/);
   });
 
-  it("loads the task pane, functions and commands on one page (the shared runtime)", () => {
+  it("loads office.js, then loader.js, which loads the task pane, functions and commands on one page (the shared runtime) or the legacy pane", () => {
     const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1]);
     expect(scripts[0]).toMatch(/^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/);
-    expect(scripts.slice(1)).toEqual(["taskpane.js", "functions.js", "commands.js"]);
+    expect(scripts.slice(1)).toEqual(["loader.js"]);
+    // No inline script (the page's Content-Security-Policy forbids it).
+    expect([...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1].trim())).toEqual(["", ""]);
+    const loader = fs.readFileSync(path.join(DIST, "loader.js"), "utf8");
+    const added = [...loader.matchAll(/"([\w-]+\.js)"/g)].map((m) => m[1]);
+    expect(added).toEqual(["taskpane-legacy-polyfills.js", "taskpane-legacy.js", "taskpane.js", "functions.js", "commands.js"]);
+    for (const f of [...added, "taskpane-legacy.css"]) expect([f, fs.existsSync(path.join(DIST, f))]).toEqual([f, true]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { ExcelIoError } from "../../src/excel/office-port";
 import { INITIAL_STATE, PaneState, failureMessage, paneReducer } from "../../src/taskpane/state";
-import type { RunSummary } from "../../src/taskpane/workflows";
+import type { PolicyOutcome, RunSummary } from "../../src/taskpane/workflows";
 import type { WorkbookError } from "../../src/workbook";
 
 const zh = paneReducer("zh");
@@ -17,6 +17,7 @@ const areaError: WorkbookError = {
   en: "area must be greater than 0, found 0",
 };
 const summary = { stage: "estimate", sheets: ["测算结果", "资金汇总", "计算说明"] } as unknown as RunSummary;
+const policy = { kind: "policy", fromSheet: true, policy: { id: "custom" } } as unknown as PolicyOutcome;
 
 describe("what the task pane says after each action", () => {
   it("clears the last message when an action starts, and disables the buttons", () => {
@@ -40,11 +41,14 @@ describe("what the task pane says after each action", () => {
   });
 
   it("names the sheets written after a run, and clears old problems", () => {
-    const s = zh({ ...INITIAL_STATE, errors: [areaError] }, { type: "ran", action: "calculate", outcome: { kind: "done", summary, read: undefined as never } });
+    const s = zh(
+      { ...INITIAL_STATE, errors: [areaError] },
+      { type: "ran", action: "calculate", outcome: { kind: "done", summary, read: undefined as never, policy } },
+    );
     expect(s.errors).toEqual([]);
     expect(s.summary).toBe(summary);
     expect(s.message).toEqual({ intent: "success", text: "已写入：测算结果、资金汇总、计算说明。" });
-    expect(en(INITIAL_STATE, { type: "ran", action: "check", outcome: { kind: "done", summary, read: undefined as never } }).message?.text).toBe(
+    expect(en(INITIAL_STATE, { type: "ran", action: "check", outcome: { kind: "done", summary, read: undefined as never, policy } }).message?.text).toBe(
       "Check passed: no input problems.",
     );
   });
@@ -71,6 +75,41 @@ describe("what the task pane says after each action", () => {
     expect(zh({ ...INITIAL_STATE, busy: "calculate" }, { type: "failed", error: new Error("boom") })).toMatchObject({
       busy: null,
       message: { intent: "error", text: "发生意外错误：boom" },
+    });
+  });
+
+  it("greys the card after a refused or failed run, and clears that after a good one", () => {
+    const done = zh(
+      { ...INITIAL_STATE, busy: "calculate" },
+      { type: "ran", action: "calculate", outcome: { kind: "done", summary, read: undefined as never, policy } },
+    );
+    expect([done.summary, done.summaryStale, done.policy]).toEqual([summary, false, policy]);
+    const refused = zh({ ...done, busy: "check" }, { type: "ran", action: "check", outcome: { kind: "invalid", errors: [areaError] } });
+    expect([refused.summary, refused.summaryStale]).toEqual([summary, true]);
+    // A refused run keeps the last policy shown unless it read one itself.
+    expect(refused.policy).toBe(policy);
+    const failed = zh({ ...done, busy: "publicity" }, { type: "failed", error: new Error("x") });
+    expect(failed.summaryStale).toBe(true);
+    // Selecting a cell or loading the policy is no run: the card stays as it was.
+    expect(zh({ ...done, busy: "select" }, { type: "failed", error: new Error("x") }).summaryStale).toBe(false);
+    const again = zh({ ...refused, busy: "check" }, { type: "ran", action: "check", outcome: { kind: "done", summary, read: undefined as never, policy } });
+    expect(again.summaryStale).toBe(false);
+    // Nothing to grey without a card.
+    expect(
+      zh({ ...INITIAL_STATE, busy: "calculate" }, { type: "ran", action: "calculate", outcome: { kind: "invalid", errors: [areaError] } }).summaryStale,
+    ).toBe(false);
+  });
+
+  it("shows what a refused run read of 政策参数 in the policy panel", () => {
+    const read = { kind: "policy", fromSheet: true, policy: { id: "custom" } } as unknown as PolicyOutcome;
+    const s = zh({ ...INITIAL_STATE, policy }, { type: "ran", action: "calculate", outcome: { kind: "invalid", errors: [areaError], policy: read } });
+    expect(s.policy).toBe(read);
+  });
+
+  it("warns about a date it cannot read, without calling Excel", () => {
+    expect(zh({ ...INITIAL_STATE, busy: "publicity" }, { type: "refused", text: "请填写有效的日期。" })).toMatchObject({
+      busy: null,
+      message: { intent: "warning", text: "请填写有效的日期。" },
     });
   });
 });

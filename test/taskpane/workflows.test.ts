@@ -321,6 +321,54 @@ describe("政策", () => {
   });
 });
 
+describe("the policy a run used (the pane's policy panel)", () => {
+  it("comes with every 计算 and 检查, read from the same 政策参数 rows, with the base's values", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    type(wb, "政策参数", "B6", 250);
+    const run = await flows.calculate({ kind: "workbook" });
+    expect(run.kind).toBe("done");
+    const used = run.kind === "done" ? run.policy : undefined;
+    expect(used?.kind === "policy" && [used.fromSheet, used.policy.id, used.policy.overridden, used.policy.parameters["cap.perSqm"]]).toEqual([
+      true,
+      "custom",
+      ["cap.perSqm"],
+      250,
+    ]);
+    // The base's value of the overriding row, as the pane shows it (default: 300 元/m²).
+    expect(used?.kind === "policy" && used.policy.baseParameters["cap.perSqm"]).toBe(300);
+    const checked = await flows.check({ kind: "builtin", id: "yueqing-2023" });
+    expect(checked.kind === "done" && checked.policy.kind === "policy" && [checked.policy.fromSheet, checked.policy.policy.id]).toEqual([
+      false,
+      "yueqing-2023",
+    ]);
+  });
+
+  it("comes with a refused run too, when 政策参数 itself reads well", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    type(wb, "政策参数", "B6", 250);
+    type(wb, "住户", "C5", 0);
+    const run = await flows.calculate({ kind: "workbook" });
+    expect(run.kind).toBe("invalid");
+    expect(run.kind === "invalid" && run.policy?.kind === "policy" && run.policy.policy.parameters["cap.perSqm"]).toBe(250);
+  });
+
+  it("is the base policy itself when only `base` changes on the template's 政策参数 (blank rows inherit)", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    type(wb, "政策参数", "B2", "yueqing-2023");
+    const run = await flows.calculate({ kind: "workbook" });
+    expect(run.kind).toBe("done");
+    if (run.kind !== "done" || run.policy.kind !== "policy") throw new Error("expected a policy");
+    // cap.perSqm is filled with 300 (blank would mean no cap), equal to yueqing-2023's: not an override.
+    expect([run.policy.policy.id, run.policy.policy.base, run.policy.policy.overridden]).toEqual(["yueqing-2023", "yueqing-2023", []]);
+    expect(run.summary.policyId).toBe("yueqing-2023");
+    // yueqing-2023 has no relief: every household's relief is 0.
+    expect(run.read.result.households!.every((h) => Number(h.relief) === 0)).toBe(true);
+  });
+});
+
 describe("检查 and 公示", () => {
   it("checks without writing, and selects the cell of a problem", async () => {
     const { wb, flows } = setup();
@@ -339,7 +387,7 @@ describe("检查 and 公示", () => {
     const { wb, flows } = setup();
     await flows.createWorkbook(true);
     const out = await flows.publicity({ kind: "workbook" }, { start: { year: 2024, month: 5, day: 6 } });
-    expect(out).toEqual({ kind: "done", start: { year: 2024, month: 5, day: 6 }, end: { year: 2024, month: 5, day: 14 }, households: 40 });
+    expect(out).toMatchObject({ kind: "done", start: { year: 2024, month: 5, day: 6 }, end: { year: 2024, month: 5, day: 14 }, households: 40 });
     const text = JSON.stringify(wb.grid("公示"));
     expect(text).toContain("1-101");
     expect(text).not.toContain("周小军");

@@ -1,15 +1,18 @@
 /**
- * The task pane. It receives the workflows as a prop and never calls Office.js itself; what it shows
- * after each action comes from the pure reducer in state.ts. Cell text is rendered as React text
- * children only (escaped), never as HTML.
+ * The task pane. It receives the workflows as a prop and never calls Office.js itself; what each button
+ * does is controller.ts (shared with the legacy pane for Internet Explorer 11), what the user is told
+ * after each action comes from the pure reducer in state.ts. Cell text is rendered as React text children
+ * only (escaped), never as HTML. Everything fits a 320 px wide pane.
  */
 import * as React from "react";
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { BUILT_IN_POLICY_IDS, BuiltInPolicyId } from "../../engine";
+import { BUILT_IN_POLICY_IDS } from "../../engine";
+import type { HostAbilities } from "../../excel/environment";
 import type { PortFeatures } from "../../excel/office-port";
-import { CalendarDate, dateText } from "../../workbook";
-import { Lang, STRINGS, say } from "../i18n";
+import { PaneForm, choiceOf, choiceValue, createPaneActions, displayDate, parseDateInput, todayText } from "../controller";
+import { Lang, STRINGS } from "../i18n";
 import { INITIAL_STATE, PaneEvent, PaneState, paneReducer } from "../state";
+import { missingNotes } from "../support";
 import { PolicyChoice, Workflows } from "../workflows";
 import { ErrorList } from "./ErrorList";
 import { PolicyPanel } from "./PolicyPanel";
@@ -22,13 +25,21 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     maxWidth: "640px",
+    minWidth: 0,
+    boxSizing: "border-box",
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   hint: { color: tokens.colorNeutralForeground3 },
   rule: { border: "none", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, margin: 0, width: "100%" },
+  // A <select> is as wide as its longest option unless told otherwise: keep it inside the pane.
+  field: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, maxWidth: "100%", width: "100%", "& select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" } },
+  // Excel's messages can be long and unbroken (codes, paths): wrap them inside the box.
+  message: { minWidth: 0, maxWidth: "100%", boxSizing: "border-box" },
+  messageBody: { overflowWrap: "anywhere", wordBreak: "break-word", whiteSpace: "normal", minWidth: 0 },
 });
 
 /** True once `active` has stayed true for `delayMs` (the progress bar shows on runs over a second). */
@@ -45,31 +56,14 @@ export function useDelayedFlag(active: boolean, delayMs: number): boolean {
   return shown;
 }
 
-/** `2024-05-06` → a calendar date; undefined for blank or invalid text. */
-export function parseDateInput(text: string): CalendarDate | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (m === null) return undefined;
-  const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  const check = new Date(Date.UTC(d.year, d.month - 1, d.day));
-  return check.getUTCMonth() === d.month - 1 && check.getUTCDate() === d.day ? d : undefined;
-}
-
-function todayText(): string {
-  const d = new Date();
-  return dateText({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() });
-}
-
-const choiceValue = (c: PolicyChoice) => (c.kind === "workbook" ? "workbook" : c.id);
-const choiceOf = (v: string): PolicyChoice =>
-  (BUILT_IN_POLICY_IDS as readonly string[]).includes(v) ? { kind: "builtin", id: v as BuiltInPolicyId } : { kind: "workbook" };
-
 export interface AppProps {
   readonly lang: Lang;
   readonly workflows: Workflows;
   readonly features?: PortFeatures;
+  readonly abilities?: HostAbilities;
 }
 
-export function App({ lang, workflows, features }: AppProps): React.ReactElement {
+export function App({ lang, workflows, features, abilities }: AppProps): React.ReactElement {
   const t = STRINGS[lang];
   const styles = useStyles();
   const reducer = React.useMemo(() => paneReducer(lang), [lang]);
@@ -81,67 +75,23 @@ export function App({ lang, workflows, features }: AppProps): React.ReactElement
   const [publisher, setPublisher] = React.useState("");
   const showProgress = useDelayedFlag(state.busy !== null && state.busy !== "select" && state.busy !== "policy", 1000);
   const busy = state.busy !== null;
+  const actions = React.useMemo(() => createPaneActions(workflows, lang, dispatch), [workflows, lang]);
+  const form: PaneForm = { example, choice, start, end, publisher };
 
-  const onPhase = React.useCallback(
-    (phase: "read" | "validate" | "write", done: number, total: number) => dispatch({ type: "progress", phase, done, total }),
-    [],
-  );
-
-  /** Runs one action; every failure reaches the user as a message. */
-  const act = React.useCallback(async (action: PaneEvent & { type: "start" }, body: () => Promise<PaneEvent>): Promise<PaneEvent> => {
-    dispatch(action);
-    let event: PaneEvent;
-    try {
-      event = await body();
-    } catch (e) {
-      event = { type: "failed", error: e };
-    }
-    dispatch(event);
-    return event;
-  }, []);
-
-  const loadPolicy = React.useCallback(
-    (c: PolicyChoice) => act({ type: "start", action: "policy" }, async () => ({ type: "policy", outcome: await workflows.policy(c) })),
-    [act, workflows],
-  );
   React.useEffect(() => {
-    void loadPolicy(choice);
-  }, [choice, loadPolicy]);
+    void actions.loadPolicy(choice);
+  }, [choice, actions]);
 
-  const create = async () => {
-    const event = await act({ type: "start", action: "create" }, async () => ({ type: "created", outcome: await workflows.createWorkbook(example) }));
-    // The new 政策参数 sheet is now the workbook's policy: show its parameters.
-    if (event.type === "created" && event.outcome.kind === "created" && choice.kind === "workbook") await loadPolicy(choice);
-  };
-  const run = (action: "calculate" | "check") =>
-    act({ type: "start", action }, async () => ({
-      type: "ran",
-      action,
-      outcome: action === "calculate" ? await workflows.calculate(choice, onPhase) : await workflows.check(choice, onPhase),
-    }));
-  const publish = () => {
-    const s = parseDateInput(start);
-    const e = end.trim() === "" ? undefined : parseDateInput(end);
-    if (s === undefined || (end.trim() !== "" && e === undefined)) {
-      dispatch({ type: "failed", error: new Error(say(lang, "pane.badDate")) });
-      return;
-    }
-    void act({ type: "start", action: "publicity" }, async () => ({
-      type: "published",
-      outcome: await workflows.publicity(choice, { start: s, end: e, publisher: publisher.trim() === "" ? undefined : publisher.trim() }, onPhase),
-    }));
-  };
-  const select = (e: (typeof state.errors)[number]) =>
-    act({ type: "start", action: "select" }, async () => {
-      await workflows.select(e);
-      return { type: "selected" };
-    });
-
-  const degraded = features !== undefined && Object.values(features).some((f) => !f);
+  const notes = missingNotes(abilities, features, lang);
   const progress = state.progress;
+  /** What a typed date is, in the pane's language, under its field. */
+  const dateHint = (text: string) => {
+    const d = parseDateInput(text);
+    return text.trim() === "" ? undefined : d === undefined ? t.dateExample.trim() : t.dateShown(displayDate(d, lang));
+  };
 
   return (
-    <main className={styles.root} data-testid="app" lang={lang === "zh" ? "zh-CN" : "en"}>
+    <main className={styles.root} data-testid="app" data-pane="modern" lang={lang === "zh" ? "zh-CN" : "en"}>
       <header className={styles.header}>
         <Text as="h1" size={500} weight="semibold">
           {t.title}
@@ -150,9 +100,13 @@ export function App({ lang, workflows, features }: AppProps): React.ReactElement
           {t.subtitle}
         </Text>
       </header>
-      {degraded && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t.degraded}</MessageBarBody>
+      {notes.length > 0 && (
+        <MessageBar intent="info" layout="multiline" className={styles.message} data-testid="missing">
+          <MessageBarBody className={styles.messageBody}>
+            {notes.map((n) => (
+              <div key={n}>{n}</div>
+            ))}
+          </MessageBarBody>
         </MessageBar>
       )}
 
@@ -162,7 +116,7 @@ export function App({ lang, workflows, features }: AppProps): React.ReactElement
         </Text>
         <Checkbox checked={example} onChange={(_, d) => setExample(d.checked === true)} label={t.withExample} data-testid="example" />
         <div className={styles.row}>
-          <Button onClick={() => void create()} disabled={busy} data-testid="create">
+          <Button onClick={() => void actions.create(form)} disabled={busy} data-testid="create">
             {t.create}
           </Button>
         </div>
@@ -173,11 +127,11 @@ export function App({ lang, workflows, features }: AppProps): React.ReactElement
         <Text id="h-policy" as="h2" className={styles.heading}>
           {t.policyHeading}
         </Text>
-        <Field label={t.policyLabel}>
-          <Select value={choiceValue(choice)} onChange={(_, d) => setChoice(choiceOf(d.value))} disabled={busy} data-testid="policy">
+        <Field label={t.policyLabel} className={styles.field}>
+          <Select value={choiceValue(choice)} onChange={(_, d) => setChoice(choiceOf(d.value))} disabled={busy} className={styles.select} data-testid="policy">
             <option value="workbook">{t.policyWorkbook}</option>
             {BUILT_IN_POLICY_IDS.map((id) => (
-              <option key={id} value={id}>
+              <option key={id} value={id} title={t.policyName(id)}>
                 {t.policyName(id)}
               </option>
             ))}
@@ -195,10 +149,10 @@ export function App({ lang, workflows, features }: AppProps): React.ReactElement
           {t.calcHint}
         </Text>
         <div className={styles.row}>
-          <Button appearance="primary" onClick={() => void run("calculate")} disabled={busy} data-testid="calculate">
+          <Button appearance="primary" onClick={() => void actions.run("calculate", form)} disabled={busy} data-testid="calculate">
             {t.calculate}
           </Button>
-          <Button onClick={() => void run("check")} disabled={busy} data-testid="check">
+          <Button onClick={() => void actions.run("check", form)} disabled={busy} data-testid="check">
             {t.check}
           </Button>
         </div>
@@ -208,12 +162,12 @@ export function App({ lang, workflows, features }: AppProps): React.ReactElement
           </Field>
         )}
         {state.message !== null && (
-          <MessageBar intent={state.message.intent} data-testid="message">
-            <MessageBarBody>{state.message.text}</MessageBarBody>
+          <MessageBar intent={state.message.intent} layout="multiline" className={styles.message} data-testid="message">
+            <MessageBarBody className={styles.messageBody}>{state.message.text}</MessageBarBody>
           </MessageBar>
         )}
-        <ErrorList lang={lang} errors={state.errors} onSelect={(e) => void select(e)} />
-        {state.summary !== null && <SummaryCard lang={lang} summary={state.summary} />}
+        <ErrorList lang={lang} errors={state.errors} onSelect={(e) => void actions.select(e)} />
+        {state.summary !== null && <SummaryCard lang={lang} summary={state.summary} stale={state.summaryStale} />}
       </section>
       <hr className={styles.rule} />
 
@@ -221,21 +175,24 @@ export function App({ lang, workflows, features }: AppProps): React.ReactElement
         <Text id="h-publicity" as="h2" className={styles.heading}>
           {t.publicityHeading}
         </Text>
-        <Field label={t.publicityStart}>
-          <Input type="date" value={start} onChange={(_, d) => setStart(d.value)} data-testid="publicity-start" />
+        {/* Text fields, not type="date": a date input follows the browser's locale (mm/dd/yyyy), not Office's language. */}
+        <Field label={t.publicityStart} hint={dateHint(start)} className={styles.field}>
+          <Input value={start} onChange={(_, d) => setStart(d.value)} placeholder="2026-11-30" inputMode="numeric" data-testid="publicity-start" />
         </Field>
-        <Field label={t.publicityEnd}>
-          <Input type="date" value={end} onChange={(_, d) => setEnd(d.value)} />
+        <Field label={t.publicityEnd} hint={dateHint(end)} className={styles.field}>
+          <Input value={end} onChange={(_, d) => setEnd(d.value)} placeholder="2026-12-08" inputMode="numeric" data-testid="publicity-end" />
         </Field>
-        <Field label={t.publisher}>
-          <Input value={publisher} onChange={(_, d) => setPublisher(d.value)} />
+        <Field label={t.publisher} className={styles.field}>
+          <Input value={publisher} onChange={(_, d) => setPublisher(d.value)} data-testid="publisher" />
         </Field>
         <div className={styles.row}>
-          <Button onClick={publish} disabled={busy} data-testid="publicity">
+          <Button onClick={() => void actions.publish(form)} disabled={busy} data-testid="publicity">
             {t.publicity}
           </Button>
         </div>
       </section>
+      {/* 5. 缴费通知单 (issue 12): its section goes here — a <hr className={styles.rule} />, a heading and a
+          button calling a controller action for workflows' notices; the legacy pane has the same slot. */}
     </main>
   );
 }

@@ -1,4 +1,7 @@
-/** The parameters in force for the chosen policy (the 政策参数 sheet's, or a built-in's). */
+/**
+ * The parameters in force for the chosen policy (the 政策参数 sheet's, or a built-in's), as the last
+ * action read them, and which rows of 政策参数 change the base policy (with the base's value).
+ */
 import * as React from "react";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Dec, PARAMETER_KEYS, PARAMETER_NOTES } from "../../engine";
@@ -19,6 +22,7 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
   details: { marginTop: tokens.spacingVerticalXS },
   summary: { cursor: "pointer", fontSize: tokens.fontSizeBase200 },
+  overrides: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
 });
 
 export interface PolicyPanelProps {
@@ -35,11 +39,30 @@ export function PolicyPanel({ lang, outcome, choice }: PolicyPanelProps): React.
   const source = choice.kind === "builtin" ? t.policyBuiltIn(p.id) : outcome.fromSheet ? t.policyFromSheet(p.id) : t.policyDefaultNoSheet;
   const rate = (k: "tier.basic.rate" | "tier.improvement.rate" | "tier.enhancement.rate") => `${new Dec(String(p.parameters[k])).times(100).toFixed()}%`;
   const cap = p.parameters["cap.perSqm"];
+  const shown = (v: number | string | null) => (v === null ? t.noCap : String(v));
   return (
     <div data-testid="policy-panel">
       <Text size={200} className={styles.hint}>
         {source}
       </Text>
+      {outcome.fromSheet && (
+        <div data-testid="policy-overrides">
+          {p.overridden.length === 0 ? (
+            <Text size={200}>{t.overridesNone(p.base)}</Text>
+          ) : (
+            <>
+              <Text size={200}>{t.overrides(p.overridden.length, p.base)}</Text>
+              <ul className={styles.overrides}>
+                {p.overridden.map((k) => (
+                  <li key={k} className={styles.changed}>
+                    {t.overrideRow(k, shown(p.parameters[k]), shown(p.baseParameters[k]))}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
       <details className={styles.details}>
         <summary className={styles.summary} data-testid="policy-brief">
           {t.policyBrief(
@@ -52,6 +75,7 @@ export function PolicyPanel({ lang, outcome, choice }: PolicyPanelProps): React.
             <tr>
               <th className={styles.th}>{t.paramKey}</th>
               <th className={styles.th}>{t.paramValue}</th>
+              <th className={styles.th}>{t.baseColumn}</th>
             </tr>
           </thead>
           <tbody>
@@ -64,9 +88,10 @@ export function PolicyPanel({ lang, outcome, choice }: PolicyPanelProps): React.
                     {k}
                   </td>
                   <td className={mergeClasses(styles.td, changed ? styles.changed : undefined)}>
-                    {v === null ? t.noCap : String(v)}
+                    {shown(v)}
                     {changed ? ` (${t.changed})` : ""}
                   </td>
+                  <td className={styles.td}>{shown(p.baseParameters[k])}</td>
                 </tr>
               );
             })}

@@ -33,14 +33,21 @@ const useStyles = makeStyles({
   wide: { gridColumn: "1 / span 2", margin: 0 },
   stages: { width: "100%", borderCollapse: "collapse", fontVariantNumeric: "tabular-nums", fontSize: tokens.fontSizeBase200 },
   num: { textAlign: "right" },
+  // A clause of the vote line breaks only between clauses, never inside （双四分之三）.
+  clause: { whiteSpace: "nowrap" },
+  // A card that no longer describes the workbook: greyed, with a line saying so.
+  stale: { opacity: 0.6, filter: "grayscale(1)" },
+  staleNote: { color: tokens.colorPaletteMarigoldForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 export interface SummaryCardProps {
   readonly lang: Lang;
   readonly summary: RunSummary;
+  /** A later run was refused or failed: the card shows the last successful run and says so. */
+  readonly stale?: boolean;
 }
 
-export function SummaryCard({ lang, summary: s }: SummaryCardProps): React.ReactElement {
+export function SummaryCard({ lang, summary: s, stale = false }: SummaryCardProps): React.ReactElement {
   const styles = useStyles();
   const t = STRINGS[lang];
   const f = s.figures;
@@ -56,7 +63,17 @@ export function SummaryCard({ lang, summary: s }: SummaryCardProps): React.React
   const est = s.other === undefined ? undefined : s.stage === "settlement" ? s.other : f;
   const set = s.other === undefined ? undefined : s.stage === "settlement" ? f : s.other;
   return (
-    <section className={styles.card} data-testid="summary" aria-label={t.summaryHeading}>
+    <section
+      className={mergeClasses(styles.card, stale ? styles.stale : undefined)}
+      data-testid="summary"
+      data-stale={stale ? "true" : "false"}
+      aria-label={stale ? t.staleSummary : t.summaryHeading}
+    >
+      {stale && (
+        <Text className={styles.staleNote} data-testid="summary-stale">
+          {t.staleSummary}
+        </Text>
+      )}
       <div className={styles.header}>
         <Text weight="semibold" data-testid="summary-title">
           {s.projectName ?? t.summaryHeading}
@@ -87,7 +104,13 @@ export function SummaryCard({ lang, summary: s }: SummaryCardProps): React.React
           <Text className={styles.label}>{t.vote}</Text>
         </dt>
         <dd className={styles.wide} data-testid="sum-vote">
-          {s.vote === undefined ? t.noVote : t.voteResult(s.vote.participationPassed, s.vote.approvalPassed)}
+          {s.vote === undefined
+            ? t.noVote
+            : t.voteClauses(s.vote.participationPassed, s.vote.approvalPassed).map((c) => (
+                <span key={c} className={styles.clause}>
+                  {c}
+                </span>
+              ))}
         </dd>
         <dt className={styles.wide}>
           <Text className={styles.label}>{t.approvalPath}</Text>
