@@ -33,6 +33,14 @@ export interface HouseholdRow {
   readonly paidFen: Fen;
   readonly participated?: boolean;
   readonly agreed?: boolean;
+  /** 单元: the unit whose new elevator this household shares (elevator-rules.md §4.1), trimmed. */
+  readonly unit?: string;
+  /** 楼层: an integer (1 = ground), checked against its elevator's storeys. */
+  readonly floor?: number;
+  /** 电梯分摊权重 ≥ 0: replaces the floor-coefficient weight (elevator-rules.md §4.2). */
+  readonly elevatorWeight?: DecimalValue;
+  /** 电梯已缴, fen ≥ 0; absent = 0. */
+  readonly elevatorPaidFen?: Fen;
 }
 
 export interface HouseholdResult {

@@ -14,6 +14,9 @@ export * from "./project";
 export * from "./households";
 export * from "./vote";
 export * from "./input";
+export * from "./elevator-input";
+export * from "./elevator";
+export * from "./elevator-output";
 export * from "./calculate";
 export * from "./ratio-text";
 /** The product's version (equal to package.json's: a test checks it). */
