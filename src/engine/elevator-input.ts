@@ -139,6 +139,9 @@ export interface ElevatorLinks {
   readonly unitsWithoutElevator: readonly { readonly unit: string; readonly households: number }[];
 }
 
+/** Links of valid tables, by the elevator rows (the tables are read-only values). */
+const linkCache = new WeakMap<readonly ElevatorRow[], { readonly households: readonly HouseholdRow[]; readonly links: ElevatorLinks }>();
+
 /**
  * Links households to elevators by unit (§4.1) and reports every household or elevator that does not
  * fit: an elevator no household names, a household of an elevator without a floor or with a floor
@@ -147,18 +150,27 @@ export interface ElevatorLinks {
  * @example linkElevators([{ unit: "1幢1单元", storeys: 6, … }], [{ unit: "1幢1单元", floor: 3, … }], errors).members // [[0]]
  */
 export function linkElevators(elevators: readonly ElevatorRow[], households: readonly HouseholdRow[], errors: EngineError[]): ElevatorLinks | undefined {
+  // Validation links the rows and the calculation needs the same links: made once per pair of tables.
+  const cached = linkCache.get(elevators);
+  if (cached !== undefined && cached.households === households) return cached.links;
   const before = errors.length;
   const byUnit = new Map<string, number>();
   elevators.forEach((e, i) => {
     const k = unitKey(e.unit);
     if (!byUnit.has(k)) byUnit.set(k, i);
   });
+  const keys = new Map<string, string>();
   const members = elevators.map((): number[] => []);
   const elevatorOf = new Int32Array(households.length).fill(-1);
   const without = new Map<string, { unit: string; households: number }>();
   for (let k = 0; k < households.length; k++) {
     const h = households[k];
-    const key = h.unit === undefined ? undefined : unitKey(h.unit);
+    // Units repeat (one per household of a stairway): fold each distinct spelling once.
+    let key: string | undefined;
+    if (h.unit !== undefined) {
+      key = keys.get(h.unit);
+      if (key === undefined) keys.set(h.unit, (key = unitKey(h.unit)));
+    }
     const e = key === undefined ? undefined : byUnit.get(key);
     if (e === undefined) {
       if (key !== undefined && key !== "") {
@@ -187,5 +199,7 @@ export function linkElevators(elevators: readonly ElevatorRow[], households: rea
     if (members[i].length === 0) errors.push(engineError("elevator.noHouseholds", ["elevators", i, "unit"], { unit: e.unit }));
   });
   if (errors.length > before) return undefined;
-  return { members, elevatorOf, unitsWithoutElevator: [...without.values()] };
+  const links = { members, elevatorOf, unitsWithoutElevator: [...without.values()] };
+  linkCache.set(elevators, { households, links });
+  return links;
 }

@@ -50,6 +50,15 @@ function ratio(a: Decimal, b: Decimal): number {
   return b.isZero() ? 0 : a.dividedBy(b).toNumber();
 }
 
+/**
+ * a / b for safe integers a, b ≥ 0: IEEE division of two exact integers is the correctly rounded
+ * quotient — the same number as the exact quotient's nearest double, without a 1,000-digit division
+ * (which the vote of every elevator would otherwise pay for).
+ */
+function safeRatio(a: number, b: number): number {
+  return b === 0 ? 0 : a / b;
+}
+
 /** Participating and agreeing sums of the vote rows, and the counts. */
 export interface VoteSums {
   /** Scaled integers (area × 10^scale), exact. */
@@ -115,13 +124,16 @@ export function tallyVote(rows: readonly VoteRow[]): VoteResult {
   // 000 §三(一): 参与表决专有部分面积四分之三以上 且 参与表决人数四分之三以上 同意.
   const approvalPassed = participationPassed && atLeast(agree, part, 3, 4) && atLeast(na, np, 3, 4);
   const m2 = (x: Decimal) => x.dividedBy(new Exact(10).pow(areas.scale));
+  // Area sums in doubles (areas.nums) are safe integers, as are the counts: divide them directly.
+  const inDoubles = areas.nums !== undefined;
+  const [pNum, aNum, tNum] = inDoubles ? [X.toNumber(sums.participatingArea), X.toNumber(sums.agreeingArea), X.toNumber(areas.sum)] : [0, 0, 0];
   return {
     participationPassed,
     approvalPassed,
-    participationAreaRatio: ratio(part, total),
-    participationCountRatio: ratio(new Exact(np), new Exact(n)),
-    approvalAreaRatio: ratio(agree, part),
-    approvalCountRatio: ratio(new Exact(na), new Exact(np)),
+    participationAreaRatio: inDoubles ? safeRatio(pNum, tNum) : ratio(part, total),
+    participationCountRatio: safeRatio(np, n),
+    approvalAreaRatio: inDoubles ? safeRatio(aNum, pNum) : ratio(agree, part),
+    approvalCountRatio: safeRatio(na, np),
     detail: {
       totalArea: m2(total),
       participatingArea: m2(part),
