@@ -45,7 +45,8 @@ export async function runSingle(input: string, out: string | undefined): Promise
     process.stderr.write(`${bilingualText(message("cli.skippedTotals", { rows: r.read.skippedRows }))}\n`);
   }
   if (kind === "xlsx") {
-    const bytes = await resultBookBytes(r.workbook, r.read, { time: new Date(), version: ENGINE_VERSION, source: path.basename(input) });
+    const existingSheets = r.workbook.worksheets.map((w) => w.name);
+    const bytes = await resultBookBytes(r.workbook, r.read, { time: new Date(), version: ENGINE_VERSION, source: path.basename(input), existingSheets });
     writeFileAtomic(out!, bytes);
   } else writeJson(out, toOutputJson(r.read.result));
   return 0;

@@ -188,7 +188,8 @@ export function linkElevators(elevators: readonly ElevatorRow[], households: rea
       continue;
     }
     const N = elevators[e].storeys;
-    if (h.floor === undefined) errors.push(engineError("elevator.floorMissing", ["households", k, "floor"], { unit: elevators[e].unit }));
+    if (h.floorError !== undefined) errors.push(h.floorError);
+    else if (h.floor === undefined) errors.push(engineError("elevator.floorMissing", ["households", k, "floor"], { unit: elevators[e].unit }));
     else if (h.floor < 1 || h.floor > N) {
       errors.push(engineError("elevator.floorRange", ["households", k, "floor"], { found: String(h.floor), unit: elevators[e].unit, storeys: N }));
     }

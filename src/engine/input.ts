@@ -147,14 +147,15 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
     const t = typeof raw.unit === "string" ? raw.unit : collect(readText(raw.unit, householdPath(i, "unit")), errors);
     if (t !== undefined && t.trim() !== "") unit = t.trim();
   }
+  let floorError: EngineError | undefined;
   if (raw.floor !== undefined && raw.floor !== null) {
-    const f = numberValue(raw.floor, i, "floor", errors);
-    if (f !== undefined) {
-      const n = typeof f === "number" ? f : Number(f);
-      if (!Number.isSafeInteger(n) || String(n) !== valueText(f))
-        errors.push(engineError("type.integer", householdPath(i, "floor"), { found: describe(raw.floor) }));
-      else floor = n;
-    }
+    // A floor that is not a whole number is held back: it is an error only for a household that
+    // shares an elevator (elevator-input.ts linkElevators).
+    const problems: EngineError[] = [];
+    const f = numberValue(raw.floor, i, "floor", problems);
+    const n = f === undefined ? NaN : typeof f === "number" ? f : Number(f);
+    if (f !== undefined && Number.isSafeInteger(n) && String(n) === valueText(f)) floor = n;
+    else floorError = problems[0] ?? engineError("type.integer", householdPath(i, "floor"), { found: describe(raw.floor) });
   }
   if (raw.elevatorWeight !== undefined && raw.elevatorWeight !== null) {
     const w = numberValue(raw.elevatorWeight, i, "elevatorWeight", errors);
@@ -164,7 +165,23 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
   }
   if (raw.elevatorPaid !== undefined && raw.elevatorPaid !== null) elevatorPaidFen = paidValue(raw.elevatorPaid, i, "elevatorPaid", errors);
   if (errors.length > before) return undefined;
-  return { id: id!, owner, area: area!, exclusiveArea, weight, status, statuses, paidFen, participated, agreed, unit, floor, elevatorWeight, elevatorPaidFen };
+  return {
+    id: id!,
+    owner,
+    area: area!,
+    exclusiveArea,
+    weight,
+    status,
+    statuses,
+    paidFen,
+    participated,
+    agreed,
+    unit,
+    floor,
+    floorError,
+    elevatorWeight,
+    elevatorPaidFen,
+  };
 }
 
 /** A paid amount in fen: the same rule as every money field (read.ts moneyFrom): ≥ 0 (−0 is 0), at most 1万亿 元. */

@@ -104,8 +104,8 @@ export type PublicityOutcome =
   | { readonly kind: "invalid"; readonly errors: readonly WorkbookError[] }
   | { readonly kind: "period"; readonly zh: string; readonly en: string };
 
-/** The input sheets a run reads (政策参数 only when the workbook's policy is used). */
-const KINDS: readonly InputKind[] = ["policy", "project", "households"];
+/** The input sheets a run reads (政策参数 only when the workbook's policy is used; 加装电梯 when present). */
+const KINDS: readonly InputKind[] = ["policy", "project", "households", "elevators"];
 
 /** What the pane shows of a policy. */
 function policyView(p: Policy): PolicyView {
@@ -178,7 +178,10 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
   const now = options.now ?? (() => new Date());
 
   /** Reads the input sheets and runs the layout reader (which validates and computes with the engine). */
-  async function readAll(choice: PolicyChoice, onPhase?: PhaseListener): Promise<{ ok: true; read: WorkbookRead } | { ok: false; errors: WorkbookError[] }> {
+  async function readAll(
+    choice: PolicyChoice,
+    onPhase?: PhaseListener,
+  ): Promise<{ ok: true; read: WorkbookRead; sheets: readonly string[] } | { ok: false; errors: WorkbookError[] }> {
     const kinds = choice.kind === "workbook" ? KINDS : KINDS.filter((k) => k !== "policy");
     onPhase?.("read", 0, 1);
     const { grids, info } = await port.readInputs(kinds, (done, total) => onPhase?.("read", done, total));
@@ -188,7 +191,7 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
     if (missing.length > 0) return { ok: false, errors: missing };
     const outcome = readInputs(grids, choice.kind === "builtin" ? { policy: BUILT_IN_POLICIES[choice.id] } : {});
     onPhase?.("validate", 1, 1);
-    return outcome.ok ? { ok: true, read: outcome } : { ok: false, errors: [...outcome.errors] };
+    return outcome.ok ? { ok: true, read: outcome, sheets: info.sheets } : { ok: false, errors: [...outcome.errors] };
   }
 
   return {
@@ -221,7 +224,7 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
     async calculate(choice, onPhase) {
       const r = await readAll(choice, onPhase);
       if (!r.ok) return { kind: "invalid", errors: r.errors };
-      const sheets = buildOutputSheets(r.read, { time: now(), version: RUN_VERSION });
+      const sheets = buildOutputSheets(r.read, { time: now(), version: RUN_VERSION, existingSheets: r.sheets });
       onPhase?.("write", 0, 1);
       await port.replaceSheets(sheets, { activate: SHEETS.summary, onProgress: (done, total) => onPhase?.("write", done, total) });
       return {

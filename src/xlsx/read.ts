@@ -136,6 +136,6 @@ export function inputGrids(wb: ExcelJS.Workbook): { grids: InputGrids; errors: W
     }
     return sheetGrid(ws, kind);
   };
-  const grids = { policy: grid("policy", false), project: grid("project", true), households: grid("households", true) };
+  const grids = { policy: grid("policy", false), project: grid("project", true), households: grid("households", true), elevators: grid("elevators", false) };
   return { grids, errors };
 }

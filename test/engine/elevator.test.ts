@@ -699,6 +699,12 @@ describe("every bad input of elevator-rules.md is an error naming its place", ()
     ]);
   });
 
+  it("a floor that is not a whole number is an error only for a household that shares an elevator", () => {
+    const hs = [OK_HOUSEHOLD, { id: "B", area: 80, unit: "V", floor: 2.5 }, { id: "C", area: 80, floor: "三层" }];
+    expect(calculate({ project: PROJECT, households: hs, elevators: [OK_ELEVATOR] }).ok).toBe(true);
+    expect(calculate({ project: PROJECT, households: hs }).ok).toBe(true);
+  });
+
   it("an empty elevators list is no elevators, and households may name units without one", () => {
     const r = run({ households: [{ id: "A", area: 80, unit: "U", floor: 3 }], elevators: [] });
     expect(r.elevators).toBeUndefined();

@@ -5,7 +5,7 @@ import { EXAMPLE_INPUT, RESULT_HEADERS, moneyText } from "../../src/workbook";
 import { createFakeOffice, FakeOptions, FakeWorkbook } from "../excel/fake-excel";
 
 const ALL: PortFeatures = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, dataValidation: true };
-const INPUT_SHEETS = ["政策参数", "项目信息", "住户"];
+const INPUT_SHEETS = ["政策参数", "项目信息", "住户", "加装电梯"];
 const FIXED_TIME = new Date(2024, 4, 6, 14, 3, 7);
 
 function setup(options: FakeOptions = {}) {
@@ -29,7 +29,7 @@ function type(wb: FakeWorkbook, sheet: string, address: string, value: string | 
 }
 
 describe("新建测算工作簿", () => {
-  it("creates the three input sheets and their tables, filled with the example, next to the user's sheet", async () => {
+  it("creates the input sheets (加装电梯 included) and their tables, filled with the example, next to the user's sheet", async () => {
     const { wb, flows } = setup();
     expect(await flows.createWorkbook(true)).toEqual({ kind: "created", sheets: INPUT_SHEETS });
     expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", ...INPUT_SHEETS]);
@@ -38,6 +38,8 @@ describe("新建测算工作簿", () => {
       ["PolicyTable", "政策参数", 23],
       ["ProjectTable", "项目信息", 8],
       ["HouseholdTable", "住户", 41],
+      // the example's two elevators (elevator-rules.md) and the header
+      ["ElevatorTable", "加装电梯", 3],
     ]);
     expect(wb.cell("住户", "A2")).toBe("1-101");
     expect(wb.format("住户", "A2")).toBe("@");
@@ -173,7 +175,7 @@ describe("计算", () => {
     expect(s.collectionRate).toBe(percentText(r.value.totals!.collectionRate));
     expect(s.vote).toEqual({ participationPassed: r.value.vote!.participationPassed, approvalPassed: r.value.vote!.approvalPassed });
     expect(s.households).toBe(40);
-    expect(s.sheets).toEqual(["测算结果", "资金汇总", "计算说明"]);
+    expect(s.sheets).toEqual(["测算结果", "电梯分摊", "资金汇总", "计算说明"]);
   });
 
   it("writes nothing when any input is invalid, lists every problem with its cell, and keeps the previous outputs", async () => {
@@ -216,10 +218,16 @@ describe("计算", () => {
     await flows.createWorkbook(true);
     await flows.calculate({ kind: "workbook" });
     const s = wb.sheet("住户")!;
-    s.values = s.values.slice(0, 11);
+    // The first 10 households, without their elevator columns (单元 … 电梯已缴, K:N) …
+    s.values = s.values.slice(0, 11).map((row, r) => (r === 0 ? row : row.map((v, c) => (c >= 10 ? "" : v))));
     wb.tables.find((t) => t.name === "HouseholdTable")!.rows = 11;
+    // …and no elevators any more: the 电梯分摊 of the first run is replaced by a note, never left with old figures.
+    const el = wb.sheet("加装电梯")!;
+    el.values = el.values.slice(0, 2).map((row, r) => (r === 0 ? row : row.map(() => "")));
+    wb.tables.find((t) => t.name === "ElevatorTable")!.rows = 2;
     const out = await flows.calculate({ kind: "workbook" });
     expect(out.kind).toBe("done");
+    expect(wb.grid("电梯分摊").map((r) => r[0])).toEqual(["电梯分摊 — 虹桥新村（示例）老旧小区改造（概算）", "加装电梯表没有数据：本次测算没有电梯分摊。"]);
     const grid = wb.grid("测算结果");
     expect(grid.length).toBe(12);
     expect(grid[11][0]).toBe("合计");
