@@ -140,16 +140,22 @@ export interface ElevatorLinks {
 }
 
 /** Links of valid tables, by the elevator rows (the tables are read-only values). */
-const linkCache = new WeakMap<readonly ElevatorRow[], { readonly households: readonly HouseholdRow[]; readonly links: ElevatorLinks }>();
+const linkCache = new WeakMap<readonly ElevatorRow[], { readonly households: readonly (HouseholdRow | undefined)[]; readonly links: ElevatorLinks }>();
 
 /**
  * Links households to elevators by unit (§4.1) and reports every household or elevator that does not
  * fit: an elevator no household names, a household of an elevator without a floor or with a floor
  * outside 1 … N, and a household with 电梯已缴 or an 电梯分摊权重 above 0 whose unit has no elevator
- * (money or an agreed weight would otherwise be silently ignored — a misspelt unit).
+ * (money or an agreed weight would otherwise be silently ignored — a misspelt unit). households: the
+ * rows by index; `partial` when some rows are missing (invalid): their problems are reported, no links.
  * @example linkElevators([{ unit: "1幢1单元", storeys: 6, … }], [{ unit: "1幢1单元", floor: 3, … }], errors).members // [[0]]
  */
-export function linkElevators(elevators: readonly ElevatorRow[], households: readonly HouseholdRow[], errors: EngineError[]): ElevatorLinks | undefined {
+export function linkElevators(
+  elevators: readonly ElevatorRow[],
+  households: readonly (HouseholdRow | undefined)[],
+  errors: EngineError[],
+  partial = false,
+): ElevatorLinks | undefined {
   // Validation links the rows and the calculation needs the same links: made once per pair of tables.
   const cached = linkCache.get(elevators);
   if (cached !== undefined && cached.households === households) return cached.links;
@@ -165,6 +171,7 @@ export function linkElevators(elevators: readonly ElevatorRow[], households: rea
   const without = new Map<string, { unit: string; households: number }>();
   for (let k = 0; k < households.length; k++) {
     const h = households[k];
+    if (h === undefined) continue;
     // Units repeat (one per household of a stairway): fold each distinct spelling once.
     let key: string | undefined;
     if (h.unit !== undefined) {
@@ -196,10 +203,11 @@ export function linkElevators(elevators: readonly ElevatorRow[], households: rea
     elevatorOf[k] = e;
     members[e].push(k);
   }
+  // (Over a partial table the rows naming an elevator may be the invalid ones: not checked then.)
   elevators.forEach((e, i) => {
-    if (members[i].length === 0) errors.push(engineError("elevator.noHouseholds", ["elevators", i, "unit"], { unit: e.unit }));
+    if (members[i].length === 0 && !partial) errors.push(engineError("elevator.noHouseholds", ["elevators", i, "unit"], { unit: e.unit }));
   });
-  if (errors.length > before) return undefined;
+  if (errors.length > before || partial) return undefined;
   const links = { members, elevatorOf, unitsWithoutElevator: [...without.values()] };
   linkCache.set(elevators, { households, links });
   return links;

@@ -203,9 +203,10 @@ function paidValue(value: unknown, i: number, field: string, errors: EngineError
 /**
  * Reads the household table. Every row is checked; duplicate ids name both rows; an all-zero weight
  * column is an error (nothing to split over); Σ paid above 1万亿 元 is an error (every total then stays
- * exact in safe integers: households.ts).
+ * exact in safe integers: households.ts). `byIndex`, when given, receives each row by its index
+ * (undefined where the row is invalid), so that checks across tables can still name every problem.
  */
-export function readHouseholds(raw: unknown, errors: EngineError[]): HouseholdRow[] | undefined {
+export function readHouseholds(raw: unknown, errors: EngineError[], byIndex?: (HouseholdRow | undefined)[]): HouseholdRow[] | undefined {
   if (!Array.isArray(raw)) {
     errors.push(engineError("type.array", ["households"], { found: describe(raw) }));
     return undefined;
@@ -219,6 +220,7 @@ export function readHouseholds(raw: unknown, errors: EngineError[]): HouseholdRo
   let elevatorPaidReported = false;
   for (let i = 0; i < raw.length; i++) {
     const row = readHousehold(raw[i], i, errors);
+    if (byIndex !== undefined) byIndex[i] = row;
     if (row === undefined) continue;
     const first = seen.get(row.id);
     if (first !== undefined) {
@@ -288,13 +290,19 @@ function readProject(raw: unknown, errors: EngineError[]): ProjectInput | undefi
 export function validateWithPolicy(raw: { project?: unknown; households?: unknown; elevators?: unknown }, policy: Policy): Result<CalcInput> {
   const errors: EngineError[] = [];
   const project = readProject(raw.project, errors);
-  const households = raw.households === undefined ? undefined : readHouseholds(raw.households, errors);
+  const byIndex: (HouseholdRow | undefined)[] = [];
+  const households = raw.households === undefined ? undefined : readHouseholds(raw.households, errors, byIndex);
   const elevators = raw.elevators === undefined ? undefined : readElevators(raw.elevators, errors);
-  if (errors.length > 0) return fail(errors);
-  // elevator-rules.md §4.1: households name their elevator by unit (checked once both tables are valid).
-  if (elevators !== undefined || households?.some((h) => h.elevatorPaidFen !== undefined || h.elevatorWeight !== undefined)) {
-    linkElevators(elevators ?? [], households ?? [], errors);
+  // elevator-rules.md §4.1: households name their elevator by unit. With valid elevator rows this is
+  // checked even when some household rows are invalid (over the valid ones), so every problem shows at once.
+  const linked = households ?? byIndex;
+  if (
+    (raw.elevators === undefined || elevators !== undefined) &&
+    (elevators !== undefined || linked.some((h) => h?.elevatorPaidFen !== undefined || h?.elevatorWeight !== undefined))
+  ) {
+    linkElevators(elevators ?? [], linked, errors, households === undefined && raw.households !== undefined);
   }
+  if (errors.length > 0) return fail(errors);
   // §6: the project's elevator cost, when given, is the elevators' total cost.
   if (elevators !== undefined && elevators.length > 0 && project!.elevatorCostGiven === true) {
     const total = sumMoney(elevators.map((e) => e.cost));

@@ -6,3 +6,4 @@ export * from "./summary-sheet";
 export * from "./audit-sheet";
 export * from "./publicity-sheet";
 export * from "./elevator-sheet";
+export * from "./elevator-lines";
