@@ -51,14 +51,18 @@ export const ELEVATOR_MESSAGES = {
   ),
   "elevator.fundsExceedCost": text<{ unit: string; cost: string; subsidy: string; maintenanceFund: string; otherFunds: string; owners: string }>(
     (p) =>
-      `单元“${p.unit}”：补助 ${p.subsidy} + 维修资金 ${p.maintenanceFund} + 其他资金 ${p.otherFunds} 超过造价 ${p.cost} 元，业主分摊为 ${p.owners} 元（不能为负）`,
+      `${p.unit === "" ? "" : `单元“${p.unit}”：`}补助 ${p.subsidy} + 维修资金 ${p.maintenanceFund} + 其他资金 ${p.otherFunds} 超过造价 ${p.cost} 元，业主分摊为 ${p.owners} 元（不能为负）`,
     (p) =>
-      `unit "${p.unit}": subsidy ${p.subsidy} + maintenance fund ${p.maintenanceFund} + other funds ${p.otherFunds} exceed the cost ${p.cost}; the owners' part would be ${p.owners}`,
+      `${p.unit === "" ? "" : `unit "${p.unit}": `}subsidy ${p.subsidy} + maintenance fund ${p.maintenanceFund} + other funds ${p.otherFunds} exceed the cost ${p.cost}; the owners' part would be ${p.owners}`,
   ),
   "elevator.weightsZero": text<{ unit: string; households: number; owners: string }>(
-    (p) => `单元“${p.unit}”的 ${p.households} 户分摊权重全部为0（如全部位于系数为0的楼层），业主分摊 ${p.owners} 元无法分摊`,
+    (p) => `${p.unit === "" ? "" : `单元“${p.unit}”的 `}${p.households} 户分摊权重全部为0（如全部位于系数为0的楼层），业主分摊 ${p.owners} 元无法分摊`,
     (p) =>
-      `every weight of the ${p.households} households of "${p.unit}" is 0 (e.g. all on floors with coefficient 0): the owners' part ${p.owners} cannot be shared`,
+      `every weight of the ${p.households} households${p.unit === "" ? "" : ` of "${p.unit}"`} is 0 (e.g. all on floors with coefficient 0): the owners' part ${p.owners} cannot be shared`,
+  ),
+  "elevator.floorOfStoreys": text<{ found: string; storeys: number }>(
+    (p) => `楼层应为 1 到 ${p.storeys} 的整数（电梯服务 ${p.storeys} 层），实为 ${p.found}`,
+    (p) => `the floor must be a whole number from 1 to ${p.storeys} (the elevator serves ${p.storeys} storeys), found ${p.found}`,
   ),
   "elevator.costMismatch": text<{ found: string; total: string; costs: string }>(
     (p) => `加装电梯费用 ${p.found} 元与各电梯造价合计 ${p.total} 元（${p.costs}）不一致；两者应相等到分`,
