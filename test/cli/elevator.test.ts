@@ -6,6 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ExampleInput } from "../../src/workbook";
+import { calculate } from "../../src/engine";
+import { programmeProjects } from "../../src/cli/example-programme";
 import { calc, editBook, openBook, sheetRows, tempDir, writeBook } from "../xlsx/helpers";
 
 const dir = tempDir("reno-elevator-");
@@ -105,5 +107,19 @@ describe("reno calc with elevators", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("elevators[0].subsidy: 核定补助金额 700000.00 元超过造价 650000.00 元 / the approved subsidy 700000.00 exceeds the cost 650000.00");
     expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("example:programme gives four projects elevators: valid, Σ E = the project's elevator cost, a local rule each", () => {
+    const withElevators = programmeProjects(2022).filter((p) => p.input.elevators !== undefined);
+    expect(withElevators.map((p) => p.file)).toEqual(["01-列东新村.xlsx", "07-城关农行宿舍.xlsx", "13-下洋小区.xlsx", "19-五路街坊.xlsx"]);
+    for (const p of withElevators) {
+      const r = calculate(p.input);
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      const x = r.value.elevators!;
+      expect(x.totals.cost.equals(r.value.project.elevatorCost)).toBe(true);
+      for (const e of x.elevators) expect(e.totals.share).toBe(Number(e.ownersPart.times(100).toFixed(0)));
+    }
+    expect(withElevators.map((p) => (p.input.policy as Record<string, unknown>)["elevator.subsidy.mode"])).toEqual(["rate", "storeys", "fixed", "fixed"]);
   });
 });
