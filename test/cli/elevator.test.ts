@@ -77,7 +77,7 @@ describe("reno calc with elevators", () => {
     const wb = await openBook(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["政策参数", "项目信息", "住户", "加装电梯", "测算结果", "电梯分摊", "资金汇总", "计算说明"]);
     const rows = sheetRows(wb, "电梯分摊");
-    expect(rows[5].slice(0, 9)).toEqual(["1幢1单元", 6, 650000, "按造价 40%，上限 280,000.00 元/台", 260000, 30000, 0, 360000, 12]);
+    expect(rows[5].slice(0, 9)).toEqual(["1幢1单元", 6, 650000, "按造价 40%，上限 280,000.00", 260000, 30000, 0, 360000, 12]);
     const header = rows.findIndex((x) => x[0] === "单元" && x[1] === "楼层");
     expect(rows.slice(header + 1, header + 13).map((x) => x[6])).toEqual(SHARES);
     expect(rows[header + 13].slice(6, 7)).toEqual([360000]);

@@ -110,7 +110,7 @@ describe("加装电梯 in the task pane (elevator-rules.md §8)", () => {
     expect(INPUT_SHEETS.flatMap((x) => wb.writesTo(x))).toEqual([]);
     const grid = wb.grid("电梯分摊");
     // G = min(round(0.4 × 650,000), 280,000, 650,000) = 260,000.00; P = 650,000 − 260,000 − 30,000 = 360,000.00
-    expect(grid[5].slice(0, 9)).toEqual(["1幢1单元", 6, 650000, "按造价 40%，上限 280,000.00 元/台", 260000, 30000, 0, 360000, 12]);
+    expect(grid[5].slice(0, 9)).toEqual(["1幢1单元", 6, 650000, "按造价 40%，上限 280,000.00", 260000, 30000, 0, 360000, 12]);
     const header = grid.findIndex((r) => r[0] === "单元" && r[1] === "楼层");
     // floors 1–2 0.00; 37,058.82; 42,352.94; 47,647.06; 52,941.18 (each twice); Σ = 360,000.00
     expect(grid.slice(header + 1, header + 13).map((r) => [r[2], r[6]])).toEqual(

@@ -161,7 +161,7 @@ describe("电梯分摊", () => {
   test("the per-elevator table: §8's G = 260,000.00 and P = 360,000.00, with a total row", () => {
     expect(s.table).toMatchObject({ name: "ElevatorResultTable", top: 5, left: 1, rows: 1, totalsRow: true });
     expect(s.values[4].slice(0, 11)).toEqual(["单元", "层数", "造价", "补助方式", "补助", "维修资金", "其他资金", "业主分摊", "户数", "表决", "到位比例"]);
-    expect(s.values[5].slice(0, 11)).toEqual(["1幢1单元", 6, 650000, "按造价 40%，上限 280,000.00 元/台", 260000, 30000, 0, 360000, 12, "未表决", 0]);
+    expect(s.values[5].slice(0, 11)).toEqual(["1幢1单元", 6, 650000, "按造价 40%，上限 280,000.00", 260000, 30000, 0, 360000, 12, "未表决", 0]);
     expect(s.values[6].slice(0, 11)).toEqual(["合计", "1 台", 650000, null, 260000, 30000, 0, 360000, 12, "0 / 1 台通过", 0]);
     expect(s.numberFormats[5][2]).toBe("#,##0.00");
     expect(s.numberFormats[5][10]).toBe("0.00%");
@@ -200,9 +200,9 @@ describe("电梯分摊", () => {
     expect(sheet.values.find((x) => x[2] === "1-301")!.slice(9, 12)).toEqual([12000, 11815.72, "补缴"]);
     // Votes (exclusive areas): 1幢1单元 participation 655.25 / 731.36 and 9 / 10, agreement 525.52 / 655.25 and 7 / 9 →
     // 4 × 525.52 = 2102.08 ≥ 3 × 655.25 = 1965.75 and 28 ≥ 27: 通过. 1幢2单元: 705.73 / 794.65, 9 / 10; 641.4 / 705.73, 8 / 9: 通过.
-    expect(sheet.values.slice(5, 7).map((x) => [x[0], x[4], x[7], x[9]])).toEqual([
-      ["1幢1单元", 124000, 166000, "通过"],
-      ["1幢2单元", 116000, 150000, "通过"],
+    expect(sheet.values.slice(5, 7).map((x) => [x[0], x[3], x[4], x[7], x[9]])).toEqual([
+      ["1幢1单元", "核定补助", 124000, 166000, "通过"],
+      ["1幢2单元", "核定补助", 116000, 150000, "通过"],
     ]);
     // collection 1幢1单元: (12000 + 15000 + 20000 + 28177.68) / 166000 = 0.45287… → 45.28%
     expect(sheet.values[5][10]).toBe(0.4528);

@@ -5,20 +5,10 @@
  * 房号, 户主, 系数, 权重, 分摊, 救助, 应缴, 已缴, 应补(退), 结算状态) whose 小计 of each elevator equals its
  * owners' part to the fen; then the units named by households that have no elevator.
  */
-import {
-  CITATIONS,
-  CalcResult,
-  ElevatorResult,
-  ElevatorsResult,
-  displayRatio,
-  elevatorWeight,
-  moneyToFen,
-  settlementStatus,
-  subsidyRuleText,
-} from "../../engine";
-import { SheetBuilder, SheetData, printSpec, rangeAddress } from "../grid";
+import { CITATIONS, CalcResult, ElevatorResult, ElevatorsResult, displayRatio, elevatorWeight, moneyToFen, settlementStatus } from "../../engine";
+import { SheetBuilder, SheetData, printSpec } from "../grid";
 import { FORMATS, SHEETS, STAGE_LABELS, Stage, TABLES } from "../layout";
-import { M, money, yuan } from "./text";
+import { M, money, moneyText, yuan } from "./text";
 
 /** Headers of the per-elevator table (workbook-layout.md). */
 export const ELEVATOR_RESULT_HEADERS: readonly string[] = [
@@ -58,12 +48,32 @@ export function elevatorVoteText(e: ElevatorResult): string {
   return v.approvalPassed ? "通过" : "未通过：同意不足双四分之三";
 }
 
+/**
+ * The 补助方式 cell: the subsidy's rule in a few words (`按造价 40%，上限 280,000.00`, `核定补助`, `按层数 7 层档`);
+ * the rule in full, with its figures, is `subsidyRuleText` (计算说明, JSON).
+ */
+export function subsidyModeText(e: ElevatorResult): string {
+  const s = e.subsidy;
+  if (s.approved) return "核定补助";
+  if (s.belowMinStoreys) return `不补助（低于 ${s.minStoreys} 层）`;
+  switch (s.mode) {
+    case "none":
+      return "不补助";
+    case "fixed":
+      return `定额 ${moneyText(s.fixedAmount!)}`;
+    case "rate":
+      return `按造价 ${s.rate!.times(100).toFixed()}%${s.cap == null ? "" : `，上限 ${moneyText(s.cap)}`}`;
+    case "storeys":
+      return s.storeysEntry == null ? "按层数（低于最低档）" : `按层数 ${s.storeysEntry.storeys} 层档`;
+  }
+}
+
 /** The policy line of the sheet: subsidy mode, coefficients, weight, relief — the rule of §2 and §4. */
 function policyLine(r: CalcResult): string {
   const e = r.policy.elevator;
   const k = e.floorCoefficients.map((x) => x.toFixed()).join(", ");
   const weight = e.weight === "area" ? "系数 × 建筑面积" : "每户按系数";
-  return `楼层系数（1层起，最后一个适用于更高楼层）：${k}；分摊权重：${weight}（填了电梯分摊权重的户按其权重）；困难救助：${e.relief ? "适用" : "不适用"} — 加装电梯${CITATIONS.elevator}“按相关办法另行补助”，不计入总投资`;
+  return `楼层系数（1层起，最后一个适用于更高楼层）：${k}；分摊权重：${weight}（填了电梯分摊权重的户按其权重）；困难救助：${e.relief ? "适用" : "不适用"} — 加装电梯“按相关办法另行补助”，不计入总投资（${CITATIONS.elevator}）`;
 }
 
 /**
@@ -79,9 +89,8 @@ export function buildElevatorSheet(result: CalcResult, stage: Stage): SheetData 
     const { values, numberFormats } = b.rectangle();
     return { name: SHEETS.elevatorShares, values, numberFormats, columnWidths: [60], boldRows: b.boldRows, print: printSpec("landscape") };
   }
-  const wrap: string[] = [];
-  const policyRow = b.row([policyLine(result)]);
-  wrap.push(rangeAddress(policyRow, 1, 1, 1));
+  // The policy line overflows into the empty cells to its right (no wrap: a wrapped cell would need a taller row).
+  b.row([policyLine(result)]);
   b.blank();
 
   // Per elevator.
@@ -94,7 +103,7 @@ export function buildElevatorSheet(result: CalcResult, stage: Stage): SheetData 
         e.unit,
         e.storeys,
         money(e.cost),
-        subsidyRuleText(e.subsidy, e.storeys).zh,
+        subsidyModeText(e),
         money(e.subsidy.amount),
         money(e.maintenanceFund),
         money(e.otherFunds),
@@ -125,7 +134,6 @@ export function buildElevatorSheet(result: CalcResult, stage: Stage): SheetData 
     ["General", "General", M, "General", M, M, M, M, FORMATS.integer, "General", FORMATS.percent],
     true,
   );
-  wrap.push(rangeAddress(headerRow + 1, 4, x.elevators.length, 1));
   b.blank();
 
   // Per household, grouped by elevator, with a 小计 per elevator equal to its P.
@@ -187,10 +195,9 @@ export function buildElevatorSheet(result: CalcResult, stage: Stage): SheetData 
     name: SHEETS.elevatorShares,
     values,
     numberFormats,
-    columnWidths: [14, 8, 14, 30, 14, 14, 14, 14, 12, 16, 14, 12],
+    columnWidths: [14, 8, 14, 28, 14, 14, 14, 14, 14, 22, 14, 12],
     table: { name: TABLES.elevatorResult, top: headerRow, left: 1, columns: [...ELEVATOR_RESULT_HEADERS], rows: x.elevators.length, totalsRow: true },
     boldRows: b.boldRows,
-    wrap,
     print: printSpec("landscape"),
   };
 }
