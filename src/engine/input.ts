@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { EngineError, Path, Result, describe, engineError, engineErrorAt, fail, ok } from "./errors";
-import { DecimalValue, decimalText, valueText, valueToFen } from "./fixed";
+import { DecimalValue, decimalText, valueToFen } from "./fixed";
 import { Fen, Money, ZERO_MONEY, sumMoney } from "./money";
 import { BUILT_IN_POLICIES, Policy, TIERS, Tier, resolvePolicy } from "./policy";
 import { ProjectInput } from "./project";
@@ -138,7 +138,11 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
   const agreed = typeof raw.agreed === "boolean" ? raw.agreed : collect(readYesNo(raw.agreed, householdPath(i, "agreed")), errors);
   // §5: a household that agreed must have participated.
   if (agreed === true && participated !== true) errors.push(engineError("vote.agreedWithoutParticipated", householdPath(i, "agreed")));
-  // elevator-rules.md §4: the elevator fields, read only where given (most households have none).
+  // elevator-rules.md §4: most households have no elevator field; theirs keep the smaller row.
+  if (raw.unit === undefined && raw.floor === undefined && raw.elevatorWeight === undefined && raw.elevatorPaid === undefined) {
+    if (errors.length > before) return undefined;
+    return { id: id!, owner, area: area!, exclusiveArea, weight, status, statuses, paidFen, participated, agreed };
+  }
   let unit: string | undefined;
   let floor: number | undefined;
   let elevatorWeight: DecimalValue | undefined;
@@ -154,7 +158,7 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
     const problems: EngineError[] = [];
     const f = numberValue(raw.floor, i, "floor", problems);
     const n = f === undefined ? NaN : typeof f === "number" ? f : Number(f);
-    if (f !== undefined && Number.isSafeInteger(n) && String(n) === valueText(f)) floor = n;
+    if (f !== undefined && Number.isSafeInteger(n) && (typeof f === "number" || String(n) === f)) floor = n;
     else floorError = problems[0] ?? engineError("type.integer", householdPath(i, "floor"), { found: describe(raw.floor) });
   }
   if (raw.elevatorWeight !== undefined && raw.elevatorWeight !== null) {
@@ -290,11 +294,13 @@ function readProject(raw: unknown, errors: EngineError[]): ProjectInput | undefi
 export function validateWithPolicy(raw: { project?: unknown; households?: unknown; elevators?: unknown }, policy: Policy): Result<CalcInput> {
   const errors: EngineError[] = [];
   const project = readProject(raw.project, errors);
-  const byIndex: (HouseholdRow | undefined)[] = [];
-  const households = raw.households === undefined ? undefined : readHouseholds(raw.households, errors, byIndex);
+  const households = raw.households === undefined ? undefined : readHouseholds(raw.households, errors);
   const elevators = raw.elevators === undefined ? undefined : readElevators(raw.elevators, errors);
   // elevator-rules.md §4.1: households name their elevator by unit. With valid elevator rows this is
-  // checked even when some household rows are invalid (over the valid ones), so every problem shows at once.
+  // checked even when some household rows are invalid (over the valid ones, read again by index: only
+  // on this failing path), so every problem shows at once.
+  const byIndex: (HouseholdRow | undefined)[] = [];
+  if (households === undefined && Array.isArray(raw.households) && elevators !== undefined) readHouseholds(raw.households, [], byIndex);
   const linked = households ?? byIndex;
   if (
     (raw.elevators === undefined || elevators !== undefined) &&

@@ -180,7 +180,7 @@ maybe("the task pane in Chromium", () => {
     await page.getByTestId("app").waitFor();
     await page.getByTestId("create").click();
     await page.getByTestId("message").getByText("已新建工作表").waitFor();
-    expect(await fakeState<string[]>(page, "(f) => f.workbook.sheets.map((s) => s.name)")).toEqual(["Sheet1", "政策参数", "项目信息", "住户"]);
+    expect(await fakeState<string[]>(page, "(f) => f.workbook.sheets.map((s) => s.name)")).toEqual(["Sheet1", "政策参数", "项目信息", "住户", "加装电梯"]);
     // After 新建, the new 政策参数 sheet is the policy shown.
     await page.getByTestId("policy-panel").getByText("来自“政策参数”表（default）").waitFor();
     expect(await page.getByTestId("policy-brief").innerText()).toContain("10% / 30% / 70%");
@@ -207,7 +207,9 @@ maybe("the task pane in Chromium", () => {
       "政策参数",
       "项目信息",
       "住户",
+      "加装电梯",
       "测算结果",
+      "电梯分摊",
       "资金汇总",
       "计算说明",
     ]);
