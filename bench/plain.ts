@@ -6,7 +6,7 @@ type Raw = ReturnType<typeof import("./data").syntheticProject>;
 
 const RATES: Record<string, number> = { 低保户: 0.7, 特困供养人员: 1, 困难计生户: 0.7, 贫困残疾人户: 0.7, 生活困难职工: 0 };
 
-function split(total: number, weights: number[]): number[] {
+export function split(total: number, weights: number[]): number[] {
   const S = weights.reduce((a, b) => a + b, 0);
   const fen = Math.round(total * 100);
   const parts = new Array<number>(weights.length);

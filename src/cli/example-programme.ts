@@ -2,7 +2,9 @@
  * A programme-scale example (issue 6 §3): the 22 projects of Sanyuan's 2022 plan (004: 22 个项目,
  * 12197 户, 330 栋, 99.7万 m², 总投资 1.8亿) as 22 standard workbooks with invented but realistic data —
  * fixed seed, common Chinese names, hardship statuses at plausible rates, some households unpaid,
- * some projects settled (决算 filled), some fully collected, one vote that fails.
+ * some projects settled (决算 filled), some fully collected, one vote that fails, and four projects with
+ * new elevators (elevator-rules.md: one per stairway of 3 storeys or more, Σ cost = the project's
+ * elevator cost, a different local subsidy rule each).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -100,6 +102,41 @@ export interface GeneratedProject {
   readonly stage: "estimate" | "settlement";
 }
 
+/** The elevator rules of the four projects with elevators (published examples of elevator-rules.md). */
+const ELEVATOR_POLICIES: readonly Record<string, string | number>[] = [
+  // Shanghai-like: 40% of the cost up to 28万 per elevator; Guangzhou's coefficients (floors 1–2 exempt).
+  {
+    "elevator.subsidy.mode": "rate",
+    "elevator.subsidy.rate": 0.4,
+    "elevator.subsidy.cap": 280000,
+    "elevator.floorCoefficients": "0,0,0.7,0.8,0.9,1.0,1.1,1.2",
+  },
+  // Jinan-like: by storeys.
+  { "elevator.subsidy.mode": "storeys", "elevator.subsidy.byStoreys": "4:160000,5:180000,6:200000,7:220000", "elevator.floorCoefficients": "0,0,0.8,1,1.2" },
+  // Chengdu-like: 20万 for 6 storeys or more.
+  { "elevator.subsidy.mode": "fixed", "elevator.subsidy.amount": 200000, "elevator.subsidy.minStoreys": 6, "elevator.floorCoefficients": "0,0.3,0.8,1" },
+  // Qingdao-like: 10万 per elevator, per household by floor.
+  { "elevator.subsidy.mode": "fixed", "elevator.subsidy.amount": 100000, "elevator.floorCoefficients": "0,0.5,1", "elevator.weight": "household" },
+];
+
+/**
+ * One elevator per stairway of 3 storeys or more, as many as `elevatorCost` / 30万 (2, 4 or 6), costing
+ * about 30万 each and together exactly `elevatorCost`; 维修资金 on most.
+ */
+function programmeElevators(r: () => number, households: readonly Record<string, unknown>[], elevatorCost: number): Record<string, unknown>[] {
+  const top = new Map<string, number>();
+  for (const h of households) top.set(h.unit as string, Math.max(top.get(h.unit as string) ?? 0, h.floor as number));
+  const units = [...top].filter(([, f]) => f >= 3);
+  const n = Math.min(Math.round(elevatorCost / 300_000), units.length);
+  const costs = split(r, elevatorCost / 100, n, 0.15).map((c) => c * 100);
+  return units.slice(0, n).map(([unit, storeys], i) => ({
+    unit,
+    storeys,
+    cost: costs[i],
+    ...(r() < 0.8 ? { maintenanceFund: 10_000 * (1 + Math.floor(4 * r())) } : {}),
+  }));
+}
+
 /** The 22 projects as data (pure: same seed, same projects). */
 export function programmeProjects(seed = 2022): GeneratedProject[] {
   const r = rng(seed);
@@ -111,6 +148,7 @@ export function programmeProjects(seed = 2022): GeneratedProject[] {
     const nb = Math.min(buildings[p], n);
     const perBuilding = split(r, n, nb, 0.25);
     const fullyPaid = p % 4 === 1; // ~a quarter of the projects have collected everything
+    const withElevators = p % 6 === 0; // the projects with an elevator cost (below)
     const participation = p === 7 ? 0.6 : 0.8 + 0.17 * r();
     const agreement = 0.85 + 0.13 * r();
     const households: Record<string, unknown>[] = [];
@@ -135,6 +173,7 @@ export function programmeProjects(seed = 2022): GeneratedProject[] {
           ...(st !== undefined ? { status: st } : {}),
           participated,
           agreed: participated && r() < agreement,
+          ...(withElevators ? { unit: `${b + 1}幢${unit}单元`, floor } : {}),
         });
       }
     });
@@ -147,7 +186,13 @@ export function programmeProjects(seed = 2022): GeneratedProject[] {
     const enhancement = T - basic - improvement;
     const socialCapital = p % 5 === 2 ? 50_000 + 10_000 * Math.floor(25 * r()) : 0;
     const elevatorCost = p % 6 === 0 ? 600_000 * (1 + Math.floor(3 * r())) : 0;
-    const policy: ExampleInput["policy"] = p === 10 ? "yueqing-2023" : p === 18 ? { base: "default", "cap.perSqm": 350 } : "default";
+    const basePolicy: ExampleInput["policy"] = p === 10 ? "yueqing-2023" : p === 18 ? { base: "default", "cap.perSqm": 350 } : "default";
+    // Projects with elevators carry their city's elevator rule (elevator-rules.md §7); their own generator
+    // (a second seed) keeps every other figure of the programme as it was.
+    const elevators = withElevators ? programmeElevators(rng(seed * 31 + p), households, elevatorCost) : undefined;
+    const policy: ExampleInput["policy"] = withElevators
+      ? { ...(typeof basePolicy === "object" ? basePolicy : { base: basePolicy }), ...ELEVATOR_POLICIES[p / 6] }
+      : basePolicy;
     const name = `三元区${pick(r, STREETS)}${COMMUNITIES[p]}（示例）老旧小区改造`;
     const project = { name, area, costs: { basic, improvement, enhancement }, socialCapital, elevatorCost };
     const settled = p % 3 === 0;
@@ -166,8 +211,18 @@ export function programmeProjects(seed = 2022): GeneratedProject[] {
             ...project,
             costs: { basic: settlement["costs.basic"], improvement: settlement["costs.improvement"], enhancement: settlement["costs.enhancement"] },
           };
-    const calc = calculate({ policy, project: used, households });
+    const calc = calculate({ policy, project: used, households, ...(elevators !== undefined ? { elevators } : {}) });
     if (!calc.ok) throw new Error(`generated project ${p + 1} is invalid: ${calc.errors.map((e) => e.en).join("; ")}`);
+    // About half the households of an elevator have paid their share, some rounded up to the hundred.
+    if (elevators !== undefined) {
+      const er = rng(seed * 37 + p);
+      for (const e of calc.value.elevators!.elevators) {
+        for (const s of e.shares) {
+          const x = er();
+          if (s.share > 0 && x < 0.5) households[s.household].elevatorPaid = x < 0.4 ? s.share / 100 : Math.ceil(s.share / 10000) * 100;
+        }
+      }
+    }
     calc.value.households!.forEach((h, i) => {
       const net = h.net / 100;
       const x = r();
@@ -180,7 +235,12 @@ export function programmeProjects(seed = 2022): GeneratedProject[] {
       if (paid !== undefined && paid > 0) households[i].paid = paid;
     });
     const file = `${String(p + 1).padStart(2, "0")}-${COMMUNITIES[p]}.xlsx`;
-    out.push({ file, input: { policy, project, households }, settlement, stage: settled ? "settlement" : "estimate" });
+    out.push({
+      file,
+      input: { policy, project, households, ...(elevators !== undefined ? { elevators } : {}) },
+      settlement,
+      stage: settled ? "settlement" : "estimate",
+    });
   }
   return out;
 }

@@ -45,7 +45,8 @@ export async function runSingle(input: string, out: string | undefined): Promise
     process.stderr.write(`${bilingualText(message("cli.skippedTotals", { rows: r.read.skippedRows }))}\n`);
   }
   if (kind === "xlsx") {
-    const result = await resultBook(r.workbook, r.read, { time: new Date(), version: ENGINE_VERSION, source: path.basename(input) });
+    const existingSheets = r.workbook.sheetNames;
+    const result = await resultBook(r.workbook, r.read, { time: new Date(), version: ENGINE_VERSION, source: path.basename(input), existingSheets });
     writeFileAtomic(out!, result.bytes);
     if (result.notCarried.length > 0) {
       process.stderr.write(`${bilingualText(message("cli.notCarriedHeader", { file: out! }))}\n`);

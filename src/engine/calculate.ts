@@ -10,6 +10,8 @@ import { HouseholdResult, HouseholdTotals, computeHouseholds } from "./household
 import { VoteResult, tallyVote } from "./vote";
 import { CalcInput, validateInput } from "./input";
 import { APPROVAL_PATH_TEXTS, ApprovalPathKind } from "./approval";
+import { ElevatorsResult, computeElevators } from "./elevator";
+import { ElevatorHouseholdJson, ElevatorJson, ElevatorTotalsJson, elevatorHouseholdJson, elevatorOutputJson } from "./elevator-output";
 
 export interface CalcResult {
   readonly input: CalcInput;
@@ -19,6 +21,8 @@ export interface CalcResult {
   readonly totals?: HouseholdTotals;
   /** Present when any household has a `participated` value. */
   readonly vote?: VoteResult;
+  /** The new elevators (elevator-rules.md), when the input has at least one. */
+  readonly elevators?: ElevatorsResult;
 }
 
 /** Computes a validated input. Fails only on §3.3 (social capital larger than what is left). */
@@ -37,7 +41,14 @@ export function compute(input: CalcInput): Result<CalcResult> {
     // §5: a vote is reported when any household's participation is given (HouseholdRow is a VoteRow).
     if (input.households.some((r) => r.participated !== undefined)) vote = tallyVote(input.households);
   }
-  return ok({ input, policy: input.policy, project: funding, households, totals, vote });
+  // elevator-rules.md: each new elevator's subsidy and shares; nothing of it changes T, R, S or F (§6).
+  let elevators: ElevatorsResult | undefined;
+  if (input.elevators !== undefined && input.elevators.length > 0) {
+    const e = computeElevators(input.elevators, input.households ?? [], input.policy);
+    if (!e.ok) return fail(e.errors);
+    elevators = e.value;
+  }
+  return ok({ input, policy: input.policy, project: funding, households, totals, vote, ...(elevators !== undefined ? { elevators } : {}) });
 }
 
 /** Validates and computes a raw input object (the CLI's JSON). */
@@ -80,6 +91,8 @@ export interface OutputJson {
     net: Yuan;
     paid: Yuan;
     balance: Yuan;
+    /** The household's part of its unit's new elevator (elevator-rules.md §4), when it shares one. */
+    elevator?: ElevatorHouseholdJson;
   }[];
   totals?: {
     gross: Yuan;
@@ -99,6 +112,12 @@ export interface OutputJson {
     approvalAreaRatio: number;
     approvalCountRatio: number;
   };
+  /** Per new elevator (elevator-rules.md), in input order. */
+  elevators?: ElevatorJson[];
+  /** All elevators together. */
+  elevatorTotals?: ElevatorTotalsJson;
+  /** Units named by households that have no elevator, with their household counts (a misspelt unit shows here). */
+  unitsWithoutElevator?: { unit: string; households: number }[];
 }
 
 const tierMoney = (m: Readonly<Record<Tier, Money>>): TierAmounts => Object.fromEntries(TIERS.map((t) => [t, moneyToYuan(m[t])])) as TierAmounts;
@@ -139,6 +158,7 @@ export function toOutputJson(r: CalcResult): OutputJson {
       net: fenToYuan(h.net),
       paid: fenToYuan(h.paid),
       balance: fenToYuan(h.balance),
+      ...elevatorHouseholdJson(r, i),
     }));
     const t = r.totals;
     out.totals = {
@@ -156,5 +176,6 @@ export function toOutputJson(r: CalcResult): OutputJson {
     const { detail: _detail, ...vote } = r.vote;
     out.vote = vote;
   }
+  if (r.elevators !== undefined) Object.assign(out, elevatorOutputJson(r, r.elevators));
   return out;
 }

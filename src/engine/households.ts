@@ -13,6 +13,7 @@ import { DecimalValue, decimalText, floorDivSafe, fractionDigits, scaleValues, s
 import { X } from "./exact-int";
 import { Policy, TIERS, Tier } from "./policy";
 import { StatusKey, isHardshipWorker, reliefRate } from "./relief";
+import type { EngineError } from "./errors";
 
 /**
  * A validated household row (see input.ts). Areas and weights are numbers (exactly as their shortest
@@ -33,6 +34,19 @@ export interface HouseholdRow {
   readonly paidFen: Fen;
   readonly participated?: boolean;
   readonly agreed?: boolean;
+  /** 单元: the unit whose new elevator this household shares (elevator-rules.md §4.1), trimmed. */
+  readonly unit?: string;
+  /** 楼层: an integer (1 = ground), checked against its elevator's storeys. */
+  readonly floor?: number;
+  /**
+   * What was wrong with a given 楼层 that is not a whole number: reported only when the household
+   * shares an elevator (a 楼层 column kept for information, `三层`, must not stop other projects).
+   */
+  readonly floorError?: EngineError;
+  /** 电梯分摊权重 ≥ 0: replaces the floor-coefficient weight (elevator-rules.md §4.2). */
+  readonly elevatorWeight?: DecimalValue;
+  /** 电梯已缴, fen ≥ 0; absent = 0. */
+  readonly elevatorPaidFen?: Fen;
 }
 
 export interface HouseholdResult {

@@ -6,23 +6,41 @@
 import Decimal from "decimal.js";
 import { EngineError, Path, Result, describe, engineError, engineErrorAt, fail, ok } from "./errors";
 import { DecimalValue, decimalText, valueToFen } from "./fixed";
-import { Fen, Money, ZERO_MONEY } from "./money";
+import { Fen, Money, ZERO_MONEY, sumMoney } from "./money";
 import { BUILT_IN_POLICIES, Policy, TIERS, Tier, resolvePolicy } from "./policy";
 import { ProjectInput } from "./project";
 import { HouseholdRow } from "./households";
 import { StatusKey, parseStatuses } from "./relief";
 import { MONEY_LIMIT_FEN, isBlankValue, readArea, readMoney, readText, readYesNo } from "./read";
+import { ElevatorRow, linkElevators, readElevators } from "./elevator-input";
 
 export interface CalcInput {
   readonly policy: Policy;
   readonly project: ProjectInput;
   /** Absent when the input has no `households` member. */
   readonly households?: readonly HouseholdRow[];
+  /** The new elevators (elevator-rules.md); absent when the input has no `elevators` member. */
+  readonly elevators?: readonly ElevatorRow[];
 }
 
-export const TOP_KEYS = ["policy", "project", "households"];
+export const TOP_KEYS = ["policy", "project", "households", "elevators"];
 export const PROJECT_KEYS = ["name", "area", "costs", "socialCapital", "elevatorCost"];
-export const HOUSEHOLD_KEYS = ["id", "owner", "area", "exclusiveArea", "weight", "status", "paid", "participated", "agreed", "note"];
+export const HOUSEHOLD_KEYS = [
+  "id",
+  "owner",
+  "area",
+  "exclusiveArea",
+  "weight",
+  "status",
+  "paid",
+  "participated",
+  "agreed",
+  "note",
+  "unit",
+  "floor",
+  "elevatorWeight",
+  "elevatorPaid",
+];
 
 export function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x) && !Decimal.isDecimal(x) && !(x instanceof Date);
@@ -114,34 +132,85 @@ function readHousehold(raw: unknown, i: number, errors: EngineError[]): Househol
     statuses = collect(parseStatuses(status, householdPath(i, "status")), errors) ?? NO_STATUSES;
   }
 
-  let paidFen = 0 as Fen;
-  if (raw.paid !== undefined && raw.paid !== null) {
-    const paid = numberValue(raw.paid, i, "paid", errors);
-    if (paid !== undefined) {
-      // The same rule as every money field (read.ts moneyFrom): ≥ 0 (−0 is 0), at most 1万亿 元.
-      if (isNegative(paid)) errors.push(engineError("money.negative", householdPath(i, "paid"), { found: describe(raw.paid) }));
-      else {
-        const fen = valueToFen(unsigned(paid));
-        if (fen > MONEY_LIMIT_FEN) errors.push(engineError("money.tooLarge", householdPath(i, "paid"), { found: describe(raw.paid) }));
-        else paidFen = fen;
-      }
-    }
-  }
+  const paidFen = raw.paid !== undefined && raw.paid !== null ? paidValue(raw.paid, i, "paid", errors) : (0 as Fen);
   const participated =
     typeof raw.participated === "boolean" ? raw.participated : collect(readYesNo(raw.participated, householdPath(i, "participated")), errors);
   const agreed = typeof raw.agreed === "boolean" ? raw.agreed : collect(readYesNo(raw.agreed, householdPath(i, "agreed")), errors);
   // §5: a household that agreed must have participated.
   if (agreed === true && participated !== true) errors.push(engineError("vote.agreedWithoutParticipated", householdPath(i, "agreed")));
+  // elevator-rules.md §4: most households have no elevator field; theirs keep the smaller row.
+  if (raw.unit === undefined && raw.floor === undefined && raw.elevatorWeight === undefined && raw.elevatorPaid === undefined) {
+    if (errors.length > before) return undefined;
+    return { id: id!, owner, area: area!, exclusiveArea, weight, status, statuses, paidFen, participated, agreed };
+  }
+  let unit: string | undefined;
+  let floor: number | undefined;
+  let elevatorWeight: DecimalValue | undefined;
+  let elevatorPaidFen: Fen | undefined;
+  if (raw.unit !== undefined && raw.unit !== null) {
+    const t = typeof raw.unit === "string" ? raw.unit : collect(readText(raw.unit, householdPath(i, "unit")), errors);
+    if (t !== undefined && t.trim() !== "") unit = t.trim();
+  }
+  let floorError: EngineError | undefined;
+  if (raw.floor !== undefined && raw.floor !== null) {
+    // A floor that is not a whole number is held back: it is an error only for a household that
+    // shares an elevator (elevator-input.ts linkElevators).
+    const problems: EngineError[] = [];
+    const f = numberValue(raw.floor, i, "floor", problems);
+    const n = f === undefined ? NaN : typeof f === "number" ? f : Number(f);
+    if (f !== undefined && Number.isSafeInteger(n) && (typeof f === "number" || String(n) === f)) floor = n;
+    else floorError = problems[0] ?? engineError("type.integer", householdPath(i, "floor"), { found: describe(raw.floor) });
+  }
+  if (raw.elevatorWeight !== undefined && raw.elevatorWeight !== null) {
+    const w = numberValue(raw.elevatorWeight, i, "elevatorWeight", errors);
+    if (w !== undefined && isNegative(w))
+      errors.push(engineError("elevator.weightNegative", householdPath(i, "elevatorWeight"), { found: describe(raw.elevatorWeight) }));
+    else if (w !== undefined) elevatorWeight = unsigned(w);
+  }
+  if (raw.elevatorPaid !== undefined && raw.elevatorPaid !== null) elevatorPaidFen = paidValue(raw.elevatorPaid, i, "elevatorPaid", errors);
   if (errors.length > before) return undefined;
-  return { id: id!, owner, area: area!, exclusiveArea, weight, status, statuses, paidFen, participated, agreed };
+  return {
+    id: id!,
+    owner,
+    area: area!,
+    exclusiveArea,
+    weight,
+    status,
+    statuses,
+    paidFen,
+    participated,
+    agreed,
+    unit,
+    floor,
+    floorError,
+    elevatorWeight,
+    elevatorPaidFen,
+  };
+}
+
+/** A paid amount in fen: the same rule as every money field (read.ts moneyFrom): ≥ 0 (−0 is 0), at most 1万亿 元. */
+function paidValue(value: unknown, i: number, field: string, errors: EngineError[]): Fen {
+  const paid = numberValue(value, i, field, errors);
+  if (paid === undefined) return 0 as Fen;
+  if (isNegative(paid)) {
+    errors.push(engineError("money.negative", householdPath(i, field), { found: describe(value) }));
+    return 0 as Fen;
+  }
+  const fen = valueToFen(unsigned(paid));
+  if (fen > MONEY_LIMIT_FEN) {
+    errors.push(engineError("money.tooLarge", householdPath(i, field), { found: describe(value) }));
+    return 0 as Fen;
+  }
+  return fen;
 }
 
 /**
  * Reads the household table. Every row is checked; duplicate ids name both rows; an all-zero weight
  * column is an error (nothing to split over); Σ paid above 1万亿 元 is an error (every total then stays
- * exact in safe integers: households.ts).
+ * exact in safe integers: households.ts). `byIndex`, when given, receives each row by its index
+ * (undefined where the row is invalid), so that checks across tables can still name every problem.
  */
-export function readHouseholds(raw: unknown, errors: EngineError[]): HouseholdRow[] | undefined {
+export function readHouseholds(raw: unknown, errors: EngineError[], byIndex?: (HouseholdRow | undefined)[]): HouseholdRow[] | undefined {
   if (!Array.isArray(raw)) {
     errors.push(engineError("type.array", ["households"], { found: describe(raw) }));
     return undefined;
@@ -151,8 +220,11 @@ export function readHouseholds(raw: unknown, errors: EngineError[]): HouseholdRo
   const before = errors.length;
   let paid = 0;
   let paidReported = false;
+  let elevatorPaid = 0;
+  let elevatorPaidReported = false;
   for (let i = 0; i < raw.length; i++) {
     const row = readHousehold(raw[i], i, errors);
+    if (byIndex !== undefined) byIndex[i] = row;
     if (row === undefined) continue;
     const first = seen.get(row.id);
     if (first !== undefined) {
@@ -162,6 +234,13 @@ export function readHouseholds(raw: unknown, errors: EngineError[]): HouseholdRo
     if (paid > MONEY_LIMIT_FEN && !paidReported) {
       errors.push(engineError("money.totalTooLarge", householdPath(i, "paid"), { what: "已缴金额", whatEn: "amounts paid" }));
       paidReported = true;
+    }
+    if (row.elevatorPaidFen !== undefined) {
+      elevatorPaid += row.elevatorPaidFen;
+      if (elevatorPaid > MONEY_LIMIT_FEN && !elevatorPaidReported) {
+        errors.push(engineError("money.totalTooLarge", householdPath(i, "elevatorPaid"), { what: "电梯已缴", whatEn: "elevator payments" }));
+        elevatorPaidReported = true;
+      }
     }
     rows.push(row);
   }
@@ -204,19 +283,48 @@ function readProject(raw: unknown, errors: EngineError[]): ProjectInput | undefi
   const socialCapital = collect(readMoney(raw.socialCapital, [...path, "socialCapital"], ZERO_MONEY), errors);
   const elevatorCost = collect(readMoney(raw.elevatorCost, [...path, "elevatorCost"], ZERO_MONEY), errors);
   if (errors.length > before) return undefined;
-  return { name, area: area!, costs, socialCapital: socialCapital!, elevatorCost: elevatorCost! };
+  const elevatorCostGiven = raw.elevatorCost !== undefined && raw.elevatorCost !== null;
+  return { name, area: area!, costs, socialCapital: socialCapital!, elevatorCost: elevatorCost!, ...(elevatorCostGiven ? { elevatorCostGiven } : {}) };
 }
 
 /**
  * Validates the project and households of a raw input under a policy already built (the workbook and
  * the functions build theirs from their own rows). Every problem is reported.
  */
-export function validateWithPolicy(raw: { project?: unknown; households?: unknown }, policy: Policy): Result<CalcInput> {
+export function validateWithPolicy(raw: { project?: unknown; households?: unknown; elevators?: unknown }, policy: Policy): Result<CalcInput> {
   const errors: EngineError[] = [];
   const project = readProject(raw.project, errors);
   const households = raw.households === undefined ? undefined : readHouseholds(raw.households, errors);
+  const elevators = raw.elevators === undefined ? undefined : readElevators(raw.elevators, errors);
+  // elevator-rules.md §4.1: households name their elevator by unit. With valid elevator rows this is
+  // checked even when some household rows are invalid (over the valid ones, read again by index: only
+  // on this failing path), so every problem shows at once.
+  const byIndex: (HouseholdRow | undefined)[] = [];
+  if (households === undefined && Array.isArray(raw.households) && elevators !== undefined) readHouseholds(raw.households, [], byIndex);
+  const linked = households ?? byIndex;
+  if (
+    (raw.elevators === undefined || elevators !== undefined) &&
+    (elevators !== undefined || linked.some((h) => h?.elevatorPaidFen !== undefined || h?.elevatorWeight !== undefined))
+  ) {
+    linkElevators(elevators ?? [], linked, errors, households === undefined && raw.households !== undefined);
+  }
   if (errors.length > 0) return fail(errors);
-  return ok({ policy, project: project!, households });
+  // §6: the project's elevator cost, when given, is the elevators' total cost.
+  if (elevators !== undefined && elevators.length > 0 && project!.elevatorCostGiven === true) {
+    const total = sumMoney(elevators.map((e) => e.cost));
+    if (!total.equals(project!.elevatorCost)) {
+      errors.push(
+        engineErrorAt(
+          "elevator.costMismatch",
+          ["project", "elevatorCost"],
+          { found: project!.elevatorCost.toFixed(2), total: total.toFixed(2) },
+          { costs: ["elevators", "cost"] },
+        ),
+      );
+    }
+  }
+  if (errors.length > 0) return fail(errors);
+  return ok({ policy, project: project!, households, ...(elevators !== undefined ? { elevators } : {}) });
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ProjectInput {
   readonly socialCapital: Money;
   /** 加装电梯, 元, ≥ 0: reported, never part of T (000 §五(二)1). */
   readonly elevatorCost: Money;
+  /** True when the input gave `elevatorCost` (then Σ of the elevators' costs must equal it: elevator-rules.md §6). */
+  readonly elevatorCostGiven?: boolean;
 }
 
 export interface ProjectFunding {

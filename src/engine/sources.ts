@@ -58,6 +58,8 @@ export const CITATIONS = {
   grant: cite("fujian", "第二条（二）"),
   /** Altering shared parts of a building: 民法典 第二百七十八条. */
   civilCode: cite("civilCode", "第二百七十八条"),
+  /** Elevator installation: outside T, subsidised "按相关办法另行补助" (000 §五(二)1; elevator-rules.md). */
+  elevator: cite("yueqing", "第五条（二）1"),
   /** Largest-remainder split and the §3.9 tier reading. */
   reading: SOURCES.reading.number,
 } as const;

@@ -50,6 +50,18 @@ function ratio(a: Decimal, b: Decimal): number {
   return b.isZero() ? 0 : a.dividedBy(b).toNumber();
 }
 
+/** Area sums up to 2^50 (scaled): 4 × the sum is still an exact double, so every threshold compares exactly. */
+const FAST_AREA_LIMIT = 2 ** 50;
+
+/**
+ * a / b for safe integers a, b ≥ 0: IEEE division of two exact integers is the correctly rounded
+ * quotient — the same number as the exact quotient's nearest double, without a 1,000-digit division
+ * (which the vote of every elevator would otherwise pay for).
+ */
+function safeRatio(a: number, b: number): number {
+  return b === 0 ? 0 : a / b;
+}
+
 /** Participating and agreeing sums of the vote rows, and the counts. */
 export interface VoteSums {
   /** Scaled integers (area × 10^scale), exact. */
@@ -103,11 +115,34 @@ export function voteSumsExactly(rows: readonly VoteRow[], areas: readonly XInt[]
 export function tallyVote(rows: readonly VoteRow[]): VoteResult {
   // §5: each row's vote weight is its exclusive area, the household area where none is given.
   const areas = scaleValues(rows.map((r) => r.exclusiveArea ?? r.area));
+  const n = rows.length;
+  // Area sums in doubles (areas.nums) are safe integers; below 2^50, 3·x and 4·x are exact in doubles too,
+  // so the thresholds are compared and the ratios divided without exact Decimals (the vote of every
+  // elevator of a programme pays for these). Counts are small integers: always compared in doubles.
+  if (areas.nums !== undefined && X.toNumber(areas.sum) <= FAST_AREA_LIMIT) {
+    const s = voteSumsInDoubles(rows, areas.nums);
+    const [p, g, t] = [X.toNumber(s.participatingArea), X.toNumber(s.agreeingArea), X.toNumber(areas.sum)];
+    const np = s.participating;
+    const na = s.agreeing;
+    // 000 §三(一): 专有部分面积占比三分之二以上 且 人数占比三分之二以上.
+    const participationPassed = n > 0 && 3 * p >= 2 * t && 3 * np >= 2 * n;
+    // 000 §三(一): 参与表决专有部分面积四分之三以上 且 参与表决人数四分之三以上 同意.
+    const approvalPassed = participationPassed && 4 * g >= 3 * p && 4 * na >= 3 * np;
+    const m2 = (x: number) => new Exact(areas.scale === 0 ? String(x) : `${x}e-${areas.scale}`);
+    return {
+      participationPassed,
+      approvalPassed,
+      participationAreaRatio: safeRatio(p, t),
+      participationCountRatio: safeRatio(np, n),
+      approvalAreaRatio: safeRatio(g, p),
+      approvalCountRatio: safeRatio(na, np),
+      detail: { totalArea: m2(t), participatingArea: m2(p), agreeingArea: m2(g), households: n, participating: np, agreeing: na },
+    };
+  }
   const sums = areas.nums !== undefined ? voteSumsInDoubles(rows, areas.nums) : voteSumsExactly(rows, areas.exact());
   const part = xToDecimal(sums.participatingArea);
   const agree = xToDecimal(sums.agreeingArea);
   const total = xToDecimal(areas.sum);
-  const n = rows.length;
   const np = sums.participating;
   const na = sums.agreeing;
   // 000 §三(一): 专有部分面积占比三分之二以上 且 人数占比三分之二以上.
@@ -119,9 +154,9 @@ export function tallyVote(rows: readonly VoteRow[]): VoteResult {
     participationPassed,
     approvalPassed,
     participationAreaRatio: ratio(part, total),
-    participationCountRatio: ratio(new Exact(np), new Exact(n)),
+    participationCountRatio: safeRatio(np, n),
     approvalAreaRatio: ratio(agree, part),
-    approvalCountRatio: ratio(new Exact(na), new Exact(np)),
+    approvalCountRatio: safeRatio(na, np),
     detail: {
       totalArea: m2(total),
       participatingArea: m2(part),

@@ -15,6 +15,7 @@ import { toCell } from "./excel";
 import { householdsOf, reliefRateOf } from "./households";
 import { approvalPathOf, fundingRowOf, residentShareOf, subsidyOf } from "./project";
 import { voteOf } from "./vote";
+import { elevatorSharesOf, elevatorSubsidyOf } from "./elevator";
 
 /**
  * 居民自筹基数 R0：按改造内容加权计算（默认基础类10%、完善类30%、提升类70%），元，精确到分。
@@ -128,4 +129,40 @@ export function vote(areas: any[][], participated: any[][], agreed: any[][]) {
  */
 export function approvalPathFn(total: number, policy?: any[][]) {
   return toCell(() => approvalPathOf(total, policy));
+}
+
+/**
+ * 加装电梯政府补助：按政策的补助方式（不补助、定额、按造价比例并封顶、按层数）和最低层数计算一台电梯的补助，不超过造价，元。
+ * @customfunction ELEVATORSUBSIDY
+ * @param cost 电梯造价（元，≥0）
+ * @param storeys 电梯服务层数（2到200的整数）
+ * @param [policy] 政策：内置编号 default 或 yueqing-2023，或“参数、值”两列区域（elevator.subsidy.mode 等）；省略为 default（不补助）
+ * @returns {number} 政府补助（元）
+ */
+export function elevatorSubsidyFn(cost: number, storeys: number, policy?: any[][]) {
+  return toCell(() => elevatorSubsidyOf(cost, storeys, policy));
+}
+
+/**
+ * 加装电梯每户分摊：业主分摊 = 造价 − 补助 − 维修资金 − 其他资金，按楼层系数×建筑面积以最大余数法分摊到户，合计恰好等于业主分摊。
+ * @customfunction ELEVATORSHARES
+ * @param cost 电梯造价（元，≥0）
+ * @param storeys 电梯服务层数（2到200的整数）
+ * @param floors 各户所在楼层（一列，1到层数的整数）
+ * @param areas 各户建筑面积（一列，与楼层同高，m²，>0）
+ * @param [maintenanceFund] 使用的住宅专项维修资金（元，≥0）；省略为0
+ * @param [otherFunds] 其他资金（捐资等，元，≥0）；省略为0
+ * @param [policy] 政策：内置编号或“参数、值”两列区域（elevator.subsidy.*、elevator.floorCoefficients、elevator.weight）；省略为 default
+ * @returns {number[][]} 与楼层同高的一列分摊额（元）
+ */
+export function elevatorShares(
+  cost: number,
+  storeys: number,
+  floors: any[][],
+  areas: any[][],
+  maintenanceFund?: number,
+  otherFunds?: number,
+  policy?: any[][],
+) {
+  return toCell(() => elevatorSharesOf(cost, storeys, floors, areas, maintenanceFund, otherFunds, policy));
 }

@@ -111,8 +111,8 @@ export type PublicityOutcome =
   | { readonly kind: "invalid"; readonly errors: readonly WorkbookError[]; readonly policy?: PolicyOutcome }
   | { readonly kind: "period"; readonly zh: string; readonly en: string };
 
-/** The input sheets a run reads (政策参数 only when the workbook's policy is used). */
-const KINDS: readonly InputKind[] = ["policy", "project", "households"];
+/** The input sheets a run reads (政策参数 only when the workbook's policy is used; 加装电梯 when present). */
+const KINDS: readonly InputKind[] = ["policy", "project", "households", "elevators"];
 
 /** What the pane shows of a policy. */
 function policyView(p: Policy): PolicyView {
@@ -202,7 +202,7 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
   async function readAll(
     choice: PolicyChoice,
     onPhase?: PhaseListener,
-  ): Promise<({ ok: true; read: WorkbookRead } | { ok: false; errors: WorkbookError[] }) & { policy?: PolicyOutcome }> {
+  ): Promise<({ ok: true; read: WorkbookRead; sheets: readonly string[] } | { ok: false; errors: WorkbookError[] }) & { policy?: PolicyOutcome }> {
     const kinds = choice.kind === "workbook" ? KINDS : KINDS.filter((k) => k !== "policy");
     onPhase?.("read", 0, 1);
     const { grids, info } = await port.readInputs(kinds, (done, total) => onPhase?.("read", done, total));
@@ -220,7 +220,7 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
       fromSheet: choice.kind === "workbook" && grids.policy !== undefined,
       policy: policyView(outcome.result.policy),
     };
-    return { ok: true, read: outcome, policy: used };
+    return { ok: true, read: outcome, sheets: info.sheets, policy: used };
   }
 
   return {
@@ -249,7 +249,7 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
     async calculate(choice, onPhase) {
       const r = await readAll(choice, onPhase);
       if (!r.ok) return { kind: "invalid", errors: r.errors, policy: r.policy };
-      const sheets = buildOutputSheets(r.read, { time: now(), version: RUN_VERSION });
+      const sheets = buildOutputSheets(r.read, { time: now(), version: RUN_VERSION, existingSheets: r.sheets });
       onPhase?.("write", 0, 1);
       await port.replaceSheets(sheets, { activate: SHEETS.summary, onProgress: (done, total) => onPhase?.("write", done, total) });
       return {

@@ -14,6 +14,8 @@ export interface ExampleInput {
     readonly elevatorCost?: number;
   };
   readonly households?: readonly Record<string, unknown>[];
+  /** New elevators (elevator-rules.md), the 加装电梯 rows. */
+  readonly elevators?: readonly Record<string, unknown>[];
 }
 
 export const EXAMPLE_INPUT: ExampleInput = example as ExampleInput;

@@ -15,15 +15,17 @@
  *    so a stray format on a far cell does not make the read huge.
  */
 import { CellValue, SheetGrid, isBlank } from "./grid";
-import { ColumnSpec, HOUSEHOLD_COLUMNS, POLICY_COLUMNS, PROJECT_COLUMNS, SHEETS, TABLES, columnNames, normalizeHeader } from "./layout";
+import { ColumnSpec, ELEVATOR_COLUMNS, HOUSEHOLD_COLUMNS, POLICY_COLUMNS, PROJECT_COLUMNS, SHEETS, TABLES, columnNames, normalizeHeader } from "./layout";
 
-export type InputKind = "policy" | "project" | "households";
+/** The input sheets; `elevators` (加装电梯) is optional, like 政策参数. */
+export type InputKind = "policy" | "project" | "households" | "elevators";
 
 /** The column specs of each input sheet. */
 export const INPUT_COLUMNS: Readonly<Record<InputKind, readonly ColumnSpec[]>> = {
   policy: POLICY_COLUMNS,
   project: PROJECT_COLUMNS,
   households: HOUSEHOLD_COLUMNS,
+  elevators: ELEVATOR_COLUMNS,
 };
 
 /** The sheet name of each input kind. */
@@ -31,6 +33,7 @@ export const INPUT_SHEET_NAMES: Readonly<Record<InputKind, string>> = {
   policy: SHEETS.policy,
   project: SHEETS.project,
   households: SHEETS.households,
+  elevators: SHEETS.elevators,
 };
 
 /** A rectangle: 1-based top-left, size ≥ 1. */

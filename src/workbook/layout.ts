@@ -13,6 +13,10 @@ export const SHEETS = {
   summary: "资金汇总",
   audit: "计算说明",
   publicity: "公示",
+  /** Optional input: one row per new elevator (elevator-rules.md). */
+  elevators: "加装电梯",
+  /** Output, when 加装电梯 has rows: each elevator's subsidy and every household's share. */
+  elevatorShares: "电梯分摊",
 } as const;
 
 /** Excel table (ListObject) names. */
@@ -21,6 +25,9 @@ export const TABLES = {
   project: "ProjectTable",
   households: "HouseholdTable",
   result: "ResultTable",
+  elevators: "ElevatorTable",
+  /** The per-elevator table of 电梯分摊. */
+  elevatorResult: "ElevatorResultTable",
 } as const;
 
 /** Number formats (Excel format codes, also valid for Office.js `range.numberFormat`). */
@@ -74,6 +81,22 @@ export const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
   col("participated", "参与表决", ["参与"], false, "yesno", FORMATS.general, 9),
   col("agreed", "同意", ["同意改造"], false, "yesno", FORMATS.general, 8),
   col("note", "备注", [], false, "text", FORMATS.general, 20),
+  // elevator-rules.md §4: the unit whose new elevator the household shares, its floor, an agreed weight.
+  col("unit", "单元", ["电梯单元"], false, "text", FORMATS.text, 11),
+  col("floor", "楼层", ["所在楼层", "层"], false, "number", FORMATS.integer, 6),
+  col("elevatorWeight", "电梯分摊权重", [], false, "number", FORMATS.general, 12),
+  col("elevatorPaid", "电梯已缴", ["电梯已缴金额"], false, "number", FORMATS.money, 12),
+];
+
+/** 加装电梯 (ElevatorTable, optional) columns: one row per new elevator (elevator-rules.md). */
+export const ELEVATOR_COLUMNS: readonly ColumnSpec[] = [
+  col("unit", "单元", ["电梯单元"], true, "text", FORMATS.text, 14),
+  col("storeys", "层数", ["楼层数", "总层数"], true, "number", FORMATS.integer, 6),
+  col("cost", "造价", ["电梯造价", "加装费用"], true, "number", FORMATS.money, 14),
+  col("maintenanceFund", "维修资金", ["专项维修资金", "住宅专项维修资金"], false, "number", FORMATS.money, 14),
+  col("otherFunds", "其他资金", [], false, "number", FORMATS.money, 12),
+  col("subsidy", "补助金额", ["核定补助金额", "核定补助"], false, "number", FORMATS.money, 14),
+  col("note", "备注", [], false, "text", FORMATS.general, 24),
 ];
 
 /** 政策参数 (PolicyTable) columns: key / value rows. */

@@ -15,7 +15,7 @@ import {
   resolvePolicy,
 } from "../engine";
 import { CellValue, SheetData, columnLetter } from "./grid";
-import { HOUSEHOLD_COLUMNS, POLICY_COLUMNS, PROJECT_COLUMNS, PROJECT_FIELDS, SHEETS, TABLES, YES_NO_CHOICES } from "./layout";
+import { ELEVATOR_COLUMNS, HOUSEHOLD_COLUMNS, POLICY_COLUMNS, PROJECT_COLUMNS, PROJECT_FIELDS, SHEETS, TABLES, YES_NO_CHOICES } from "./layout";
 import { EXAMPLE_INPUT, ExampleInput } from "./example";
 
 /** A drop-down list on a column range (Office.js `dataValidation.rule.list`, exceljs `cell.dataValidation`). */
@@ -45,7 +45,7 @@ export interface TemplateOptions {
 }
 
 export interface Template {
-  /** 政策参数, 项目信息, 住户 — in that order. */
+  /** 政策参数, 项目信息, 住户, 加装电梯 — in that order. */
   readonly sheets: readonly SheetData[];
   readonly validations: readonly ValidationSpec[];
 }
@@ -140,19 +140,39 @@ function householdSheet(example: ExampleInput | undefined): SheetData {
   };
 }
 
+/**
+ * 加装电梯 (optional input, elevator-rules.md): headers, and the example's elevators (one blank row when
+ * none: a table needs a data row; a workbook whose 加装电梯 has no rows has no elevators).
+ */
+function elevatorSheet(example: ExampleInput | undefined): SheetData {
+  const values: CellValue[][] = [ELEVATOR_COLUMNS.map((c) => c.header)];
+  for (const e of example?.elevators ?? []) values.push(ELEVATOR_COLUMNS.map((c) => ((e as Record<string, unknown>)[c.key] as CellValue) ?? null));
+  if (values.length === 1) values.push(ELEVATOR_COLUMNS.map(() => null));
+  return {
+    name: SHEETS.elevators,
+    values,
+    numberFormats: values.map((row, r) => row.map((_, c) => (r === 0 ? "General" : ELEVATOR_COLUMNS[c].format))),
+    columnWidths: ELEVATOR_COLUMNS.map((c) => c.width),
+    table: { name: TABLES.elevators, top: 1, left: 1, columns: ELEVATOR_COLUMNS.map((c) => c.header), rows: values.length - 1, totalsRow: false },
+    freezeRows: 1,
+    boldRows: [1],
+  };
+}
+
 function columnRange(key: string, rows: number): string {
   const c = columnLetter(HOUSEHOLD_COLUMNS.findIndex((x) => x.key === key) + 1);
   return `${c}2:${c}${rows + 1}`;
 }
 
 /**
- * The standard workbook's input sheets, empty or filled with the bundled example, and the drop-downs
+ * The standard workbook's input sheets (加装电梯 included, empty unless the example has elevators), empty
+ * or filled with the bundled example, and the drop-downs
  * for the yes/no columns (参与表决, 同意), the 困难类别 column and the policy `base` cell.
- * @example buildTemplate({ example: true }).sheets.map((s) => s.name) // ["政策参数", "项目信息", "住户"]
+ * @example buildTemplate({ example: true }).sheets.map((s) => s.name) // ["政策参数", "项目信息", "住户", "加装电梯"]
  */
 export function buildTemplate(options: TemplateOptions = {}): Template {
   const example = options.input ?? (options.example === true ? EXAMPLE_INPUT : undefined);
-  const sheets = [policySheet(example?.policy), projectSheet(example, options.settlement), householdSheet(example)];
+  const sheets = [policySheet(example?.policy), projectSheet(example, options.settlement), householdSheet(example), elevatorSheet(example)];
   const rows = Math.max(options.validationRows ?? 2000, (example?.households?.length ?? 0) + 100);
   const yesNo = `可填：是/否、TRUE/FALSE、1/0、Y/N、√/×、同意/不同意`;
   const validations: ValidationSpec[] = [

@@ -194,7 +194,7 @@ export function inputGrids(book: XlsxBook): { grids: InputGrids; errors: Workboo
     }
     return sheetGrid(ws, kind);
   };
-  const grids = { policy: grid("policy", false), project: grid("project", true), households: grid("households", true) };
+  const grids = { policy: grid("policy", false), project: grid("project", true), households: grid("households", true), elevators: grid("elevators", false) };
   return { grids, errors };
 }
 

@@ -87,7 +87,7 @@ async function viaOffice(f: Fixture): Promise<Partial<Record<InputKind, SheetGri
     });
   }
   const port = createOfficePort(fake.Excel as unknown as ExcelHost, FEATURES);
-  return (await port.readInputs(["policy", "project", "households"])).grids;
+  return (await port.readInputs(["policy", "project", "households", "elevators"])).grids;
 }
 
 /** Grids compared as their content: trailing blanks of a row do not matter ("" and null are blank). */
@@ -154,6 +154,33 @@ const FIXTURES: [string, Fixture, InputKind, { top: number; left: number; rows: 
     { top: 3, left: 1, rows: 3 },
   ],
   ["no table, data not at A1", { sheets: { 项目信息: [[], [null, "字段", "概算"], [null, "area", 8000]] } }, "project", { top: 2, left: 2, rows: 2 }],
+  [
+    "加装电梯: the standard table (issue 13)",
+    {
+      sheets: { 加装电梯: [] },
+      tables: {
+        加装电梯: {
+          name: "ElevatorTable",
+          top: 1,
+          left: 1,
+          columns: ["单元", "层数", "造价", "维修资金"],
+          rows: [
+            ["1幢1单元", 6, 650000, 30000],
+            ["1幢2单元", 6, 600000, null],
+          ],
+          totals: ["合计", null, 1250000, 30000],
+        },
+      },
+    },
+    "elevators",
+    { top: 1, left: 1, rows: 3 },
+  ],
+  [
+    "加装电梯: no table, headers by alias below a title",
+    { sheets: { 加装电梯: [["加装电梯计划"], ["电梯单元", "楼层数", "电梯造价"], ["1幢1单元", 6, 650000]] } },
+    "elevators",
+    { top: 2, left: 1, rows: 2 },
+  ],
 ];
 
 describe("which cells are the input table: the same answer from exceljs and from Office.js", () => {

@@ -58,7 +58,7 @@ maybe("the task pane in Chromium (modern bundle)", () => {
     expect(await page.getByTestId("missing").count()).toBe(0);
     await expectFits(page);
     await createExample(page);
-    expect(await sheetNames(page)).toEqual(["Sheet1", "政策参数", "项目信息", "住户"]);
+    expect(await sheetNames(page)).toEqual(["Sheet1", "政策参数", "项目信息", "住户", "加装电梯"]);
     // After 新建, the new 政策参数 sheet is the policy shown.
     await page.getByTestId("policy-panel").getByText("来自“政策参数”表（default）").waitFor();
     expect(await page.getByTestId("policy-brief").innerText()).toContain("10% / 30% / 70%");
@@ -70,7 +70,7 @@ maybe("the task pane in Chromium (modern bundle)", () => {
     await run;
     await calculateAndCheckCard(page);
     expect(await page.getByTestId("progress").count()).toBe(0);
-    expect(await sheetNames(page)).toEqual(["Sheet1", "政策参数", "项目信息", "住户", "测算结果", "资金汇总", "计算说明"]);
+    expect(await sheetNames(page)).toEqual(["Sheet1", "政策参数", "项目信息", "住户", "加装电梯", "测算结果", "电梯分摊", "资金汇总", "计算说明"]);
     expect(await fakeState<number>(page, "(f) => f.workbook.sheet('资金汇总').charts.length")).toBe(2);
     await voteClausesUnbroken(page);
     await expectFits(page);

@@ -62,6 +62,8 @@ function range(a: string): Cell[][] {
 /** One argument: a reference, a range, a sum of references, a number, a text or an array constant. */
 function argument(text: string): unknown {
   const t = text.trim();
+  // An argument left out (`…,30000,,K4:L7`) arrives as null, as Excel passes an omitted optional argument.
+  if (t === "") return null;
   if (/^"[^"]*"$/.test(t)) return t.slice(1, -1);
   if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
   if (/^\{.*\}$/.test(t))
@@ -102,6 +104,8 @@ const FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
   HOUSEHOLDS: F.households,
   VOTE: F.vote,
   APPROVALPATH: F.approvalPathFn,
+  ELEVATORSUBSIDY: F.elevatorSubsidyFn,
+  ELEVATORSHARES: F.elevatorShares,
 };
 
 function evaluate(formula: string): unknown {

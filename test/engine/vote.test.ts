@@ -81,3 +81,29 @@ describe("resident vote (spec §5, 000 §三(一)(三))", () => {
     );
   });
 });
+
+describe("the vote's fast path (area sums up to 2^50 in doubles) agrees with the exact one", () => {
+  it("gives the same results for the same areas scaled past 2^53 (ratios do not change with the unit of area)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ area: fc.integer({ min: 1, max: 20000 }), p: fc.boolean(), a: fc.boolean() }), { minLength: 1, maxLength: 40 }),
+        (hs) => {
+          const rows = hs.map((h) => ({ area: h.area / 100, participated: h.p, agreed: h.p && h.a }));
+          // × 10^16 as text: every area passes 2^53, so the exact branch decides
+          const big = hs.map((h) => ({ area: `${h.area}00000000000000`, participated: h.p, agreed: h.p && h.a }));
+          const a = tallyVote(rows);
+          const b = tallyVote(big);
+          const { detail: da, ...ra } = a;
+          const { detail: db, ...rb } = b;
+          return (
+            JSON.stringify(ra) === JSON.stringify(rb) &&
+            da.totalArea.times(1e16).equals(db.totalArea) &&
+            da.participatingArea.times(1e16).equals(db.participatingArea) &&
+            da.agreeingArea.times(1e16).equals(db.agreeingArea)
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -45,8 +45,19 @@ const EXPECTED: Record<string, string[]> = {
   ],
   VOTE: ["areas:any:matrix", "participated:any:matrix", "agreed:any:matrix"],
   APPROVALPATH: ["total:number", "policy?:any:matrix"],
+  // issue 13: 加装电梯 (elevator-rules.md)
+  ELEVATORSUBSIDY: ["cost:number", "storeys:number", "policy?:any:matrix"],
+  ELEVATORSHARES: [
+    "cost:number",
+    "storeys:number",
+    "floors:any:matrix",
+    "areas:any:matrix",
+    "maintenanceFund?:number",
+    "otherFunds?:number",
+    "policy?:any:matrix",
+  ],
 };
-const SPILLS = new Set(["FUNDING", "ALLOCATE", "HOUSEHOLDS", "VOTE"]);
+const SPILLS = new Set(["FUNDING", "ALLOCATE", "HOUSEHOLDS", "VOTE", "ELEVATORSHARES"]);
 
 const describeParam = (p: ParamMeta) => [`${p.name}${p.optional ? "?" : ""}`, p.type ?? "any", ...(p.dimensionality === MATRIX ? [MATRIX] : [])].join(":");
 
@@ -97,7 +108,7 @@ describe("dist/functions.js in Excel's runtime", () => {
     }
   });
 
-  it("spills FUNDING, ALLOCATE, HOUSEHOLDS and VOTE, and returns scalars otherwise", () => {
+  it("spills FUNDING, ALLOCATE, HOUSEHOLDS, VOTE and ELEVATORSHARES, and returns scalars otherwise", () => {
     for (const f of meta) expect([f.id, f.result.dimensionality === MATRIX]).toEqual([f.id, SPILLS.has(f.id)]);
   });
 
@@ -130,6 +141,26 @@ describe("dist/functions.js in Excel's runtime", () => {
       [500_000.01, 349_056.61, 0, 150_943.4],
       [499_999.99, 0, 0, 499_999.99],
     ]);
+  });
+
+  it("computes elevator-rules.md §8's worked example through the associated functions", () => {
+    const call = (id: string, ...args: unknown[]) => associated.get(id)!(...args);
+    const policy = [
+      ["elevator.subsidy.mode", "rate"],
+      ["elevator.subsidy.rate", 0.4],
+      ["elevator.subsidy.cap", 280000],
+      ["elevator.floorCoefficients", "0,0,0.7,0.8,0.9,1.0"],
+    ];
+    // G = min(round(0.4 × 650,000), 280,000, 650,000) = 260,000; P = 650,000 − 260,000 − 30,000 = 360,000
+    expect(call("ELEVATORSUBSIDY", 650_000, 6, policy)).toBe(260_000);
+    const floors = [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6].map((f) => [f]);
+    const areas = floors.map(() => [80]);
+    expect(call("ELEVATORSHARES", 650_000, 6, floors, areas, 30_000, null, policy)).toEqual(
+      [0, 0, 0, 0, 37058.82, 37058.82, 42352.94, 42352.94, 47647.06, 47647.06, 52941.18, 52941.18].map((x) => [x]),
+    );
+    expect(call("ELEVATORSHARES", 650_000, 6, [[7]], [[80]], null, null, policy)).toEqual(
+      new StubError("#VALUE!", "floors 第1行：楼层应为 1 到 6 的整数（电梯服务 6 层），实为 7"),
+    );
   });
 
   it("returns a CustomFunctions.Error with a Chinese message for bad input", () => {

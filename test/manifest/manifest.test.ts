@@ -20,7 +20,19 @@ interface XmlNode {
   [child: string]: unknown;
 }
 
-const EXPECTED_IDS = ["RESIDENTSHARE", "SUBSIDY", "FUNDING", "RELIEFRATE", "ALLOCATE", "HOUSEHOLDS", "VOTE", "APPROVALPATH"];
+const EXPECTED_IDS = [
+  "RESIDENTSHARE",
+  "SUBSIDY",
+  "FUNDING",
+  "RELIEFRATE",
+  "ALLOCATE",
+  "HOUSEHOLDS",
+  "VOTE",
+  "APPROVALPATH",
+  // issue 13: 加装电梯
+  "ELEVATORSUBSIDY",
+  "ELEVATORSHARES",
+];
 
 async function parse(xml: string): Promise<XmlNode> {
   const doc = await xml2js.parseStringPromise(xml, { explicitChildren: true, preserveChildrenOrder: true, explicitRoot: true, strict: true });

@@ -5,7 +5,7 @@ import { EXAMPLE_INPUT, RESULT_HEADERS, moneyText } from "../../src/workbook";
 import { createFakeOffice, FakeOptions, FakeWorkbook } from "../excel/fake-excel";
 
 const ALL: PortFeatures = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, dataValidation: true };
-const INPUT_SHEETS = ["政策参数", "项目信息", "住户"];
+const INPUT_SHEETS = ["政策参数", "项目信息", "住户", "加装电梯"];
 const FIXED_TIME = new Date(2024, 4, 6, 14, 3, 7);
 
 function setup(options: FakeOptions = {}) {
@@ -29,7 +29,7 @@ function type(wb: FakeWorkbook, sheet: string, address: string, value: string | 
 }
 
 describe("新建测算工作簿", () => {
-  it("creates the three input sheets and their tables, filled with the example, next to the user's sheet", async () => {
+  it("creates the input sheets (加装电梯 included) and their tables, filled with the example, next to the user's sheet", async () => {
     const { wb, flows } = setup();
     expect(await flows.createWorkbook(true)).toEqual({ kind: "created", sheets: INPUT_SHEETS });
     expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", ...INPUT_SHEETS]);
@@ -38,6 +38,8 @@ describe("新建测算工作簿", () => {
       ["PolicyTable", "政策参数", 23],
       ["ProjectTable", "项目信息", 8],
       ["HouseholdTable", "住户", 41],
+      // the example's two elevators (elevator-rules.md) and the header
+      ["ElevatorTable", "加装电梯", 3],
     ]);
     expect(wb.cell("住户", "A2")).toBe("1-101");
     expect(wb.format("住户", "A2")).toBe("@");
@@ -69,6 +71,78 @@ describe("total rows in the task pane (the shared layout rule)", () => {
     if (out.kind !== "done") throw new Error(JSON.stringify(out));
     expect(out.read.skippedRows).toEqual([`住户!A${last}`]);
     expect(toOutputJson(out.read.result)).toEqual(expected);
+  });
+});
+
+describe("加装电梯 in the task pane (elevator-rules.md §8)", () => {
+  it("reproduces the worked example to the fen in 电梯分摊, typed into a new empty workbook", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(false);
+    // 政策参数: rate 0.4 capped at 280,000; coefficients 0,0,0.7,0.8,0.9,1.0 (the 值 column B of each key's row).
+    const policy = wb.sheet("政策参数")!;
+    const key = (k: string) => policy.values.findIndex((r) => r?.[0] === k) + 1;
+    type(wb, "政策参数", `B${key("elevator.subsidy.mode")}`, "rate");
+    type(wb, "政策参数", `B${key("elevator.subsidy.rate")}`, 0.4);
+    type(wb, "政策参数", `B${key("elevator.subsidy.cap")}`, 280000);
+    type(wb, "政策参数", `B${key("elevator.floorCoefficients")}`, "0,0,0.7,0.8,0.9,1.0");
+    // 项目信息 (概算 column C): area, a basic cost, and the elevator cost equal to Σ E.
+    type(wb, "项目信息", "C3", 960);
+    type(wb, "项目信息", "C4", 100000);
+    type(wb, "项目信息", "C8", 650000);
+    // 住户: twelve households of 80 m², two per floor (房号 A, 建筑面积 C, 单元 K, 楼层 L).
+    for (let i = 0; i < 12; i++) {
+      const f = Math.floor(i / 2) + 1;
+      type(wb, "住户", `A${i + 2}`, `1-${f}0${(i % 2) + 1}`);
+      type(wb, "住户", `C${i + 2}`, 80);
+      type(wb, "住户", `K${i + 2}`, "1幢1单元");
+      type(wb, "住户", `L${i + 2}`, f);
+    }
+    wb.tables.find((t) => t.name === "HouseholdTable")!.rows = 13;
+    // 加装电梯: N = 6, E = 650,000.00, M = 30,000.00.
+    type(wb, "加装电梯", "A2", "1幢1单元");
+    type(wb, "加装电梯", "B2", 6);
+    type(wb, "加装电梯", "C2", 650000);
+    type(wb, "加装电梯", "D2", 30000);
+    wb.resetCounters();
+    const out = await flows.calculate({ kind: "workbook" });
+    if (out.kind !== "done") throw new Error(JSON.stringify(out));
+    expect(out.summary.sheets).toEqual(["测算结果", "电梯分摊", "资金汇总", "计算说明"]);
+    expect(INPUT_SHEETS.flatMap((x) => wb.writesTo(x))).toEqual([]);
+    const grid = wb.grid("电梯分摊");
+    // G = min(round(0.4 × 650,000), 280,000, 650,000) = 260,000.00; P = 650,000 − 260,000 − 30,000 = 360,000.00
+    expect(grid[5].slice(0, 9)).toEqual(["1幢1单元", 6, 650000, "按造价 40%，上限 280,000.00", 260000, 30000, 0, 360000, 12]);
+    const header = grid.findIndex((r) => r[0] === "单元" && r[1] === "楼层");
+    // floors 1–2 0.00; 37,058.82; 42,352.94; 47,647.06; 52,941.18 (each twice); Σ = 360,000.00
+    expect(grid.slice(header + 1, header + 13).map((r) => [r[2], r[6]])).toEqual(
+      [0, 0, 0, 0, 37058.82, 37058.82, 42352.94, 42352.94, 47647.06, 47647.06, 52941.18, 52941.18].map((share, i) => [
+        `1-${Math.floor(i / 2) + 1}0${(i % 2) + 1}`,
+        share,
+      ]),
+    );
+    expect(grid[header + 13].slice(0, 12)).toEqual(["1幢1单元 小计", "", "12 户", "", "", "", 360000, 0, 360000, 0, 360000, "= 业主分摊 ✓"]);
+    expect(wb.tables.find((t) => t.name === "ElevatorResultTable")).toMatchObject({ r0: 4, c0: 0, rows: 2, columns: 11 });
+    expect(wb.format("电梯分摊", "G21")).toBe("#,##0.00");
+  });
+
+  it("names the cells of bad elevator input and writes nothing", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    await flows.calculate({ kind: "workbook" });
+    const before = wb.grid("电梯分摊");
+    type(wb, "加装电梯", "C3", -1);
+    wb.resetCounters();
+    const out = await flows.calculate({ kind: "workbook" });
+    expect(out.kind === "invalid" && out.errors.map((e) => [e.ref, e.code])).toEqual([["加装电梯!C3", "money.negative"]]);
+    type(wb, "加装电梯", "C3", 290000);
+    type(wb, "住户", "L7", 9); // 1-202 on floor 9 of a 5-storey elevator
+    type(wb, "住户", "L8", ""); // 1-203 without a floor
+    const out2 = await flows.calculate({ kind: "workbook" });
+    expect(out2.kind === "invalid" && out2.errors.map((e) => [e.ref, e.code])).toEqual([
+      ["住户!L7", "elevator.floorRange"],
+      ["住户!L8", "elevator.floorMissing"],
+    ]);
+    expect(wb.writes).toEqual([]);
+    expect(wb.grid("电梯分摊")).toEqual(before);
   });
 });
 
@@ -173,7 +247,7 @@ describe("计算", () => {
     expect(s.collectionRate).toBe(percentText(r.value.totals!.collectionRate));
     expect(s.vote).toEqual({ participationPassed: r.value.vote!.participationPassed, approvalPassed: r.value.vote!.approvalPassed });
     expect(s.households).toBe(40);
-    expect(s.sheets).toEqual(["测算结果", "资金汇总", "计算说明"]);
+    expect(s.sheets).toEqual(["测算结果", "电梯分摊", "资金汇总", "计算说明"]);
   });
 
   it("writes nothing when any input is invalid, lists every problem with its cell, and keeps the previous outputs", async () => {
@@ -216,10 +290,16 @@ describe("计算", () => {
     await flows.createWorkbook(true);
     await flows.calculate({ kind: "workbook" });
     const s = wb.sheet("住户")!;
-    s.values = s.values.slice(0, 11);
+    // The first 10 households, without their elevator columns (单元 … 电梯已缴, K:N) …
+    s.values = s.values.slice(0, 11).map((row, r) => (r === 0 ? row : row.map((v, c) => (c >= 10 ? "" : v))));
     wb.tables.find((t) => t.name === "HouseholdTable")!.rows = 11;
+    // …and no elevators any more: the 电梯分摊 of the first run is replaced by a note, never left with old figures.
+    const el = wb.sheet("加装电梯")!;
+    el.values = el.values.slice(0, 2).map((row, r) => (r === 0 ? row : row.map(() => "")));
+    wb.tables.find((t) => t.name === "ElevatorTable")!.rows = 2;
     const out = await flows.calculate({ kind: "workbook" });
     expect(out.kind).toBe("done");
+    expect(wb.grid("电梯分摊").map((r) => r[0])).toEqual(["电梯分摊 — 虹桥新村（示例）老旧小区改造（概算）", "加装电梯表没有数据：本次测算没有电梯分摊。"]);
     const grid = wb.grid("测算结果");
     expect(grid.length).toBe(12);
     expect(grid[11][0]).toBe("合计");

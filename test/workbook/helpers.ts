@@ -5,10 +5,11 @@ export function templateGrids(options: { input?: ExampleInput; example?: boolean
   policy: SheetGrid;
   project: SheetGrid;
   households: SheetGrid;
+  elevators: SheetGrid;
 } {
   const t = buildTemplate(options);
   const g = (i: number): SheetGrid => ({ sheet: t.sheets[i].name, top: 1, left: 1, values: t.sheets[i].values.map((r) => [...r]) });
-  return { policy: g(0), project: g(1), households: g(2) };
+  return { policy: g(0), project: g(1), households: g(2), elevators: g(3) };
 }
 
 /** Sets a cell of a grid by its Excel address relative to A1 (grids from templateGrids start at A1). */

@@ -17,7 +17,7 @@ describe("readInputs", () => {
     expect(r.stage).toBe("estimate");
     expect(r.result.policy.id).toBe("default");
     // base + the 21 keys of funding-rules §7 and elevator-rules §7
-    expect(r.counts).toEqual({ policyRows: 22, projectRows: 7, households: 40 });
+    expect(r.counts).toEqual({ policyRows: 22, projectRows: 7, households: 40, elevators: 2 });
   });
 
   test("finds household columns by alias in any order and ignores extra columns", () => {

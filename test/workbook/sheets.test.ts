@@ -202,6 +202,7 @@ describe("buildOutputSheets and buildTemplate", () => {
       ["政策参数", "PolicyTable", 1],
       ["项目信息", "ProjectTable", 1],
       ["住户", "HouseholdTable", 1],
+      ["加装电梯", "ElevatorTable", 1],
     ]);
     expect(t.sheets[2].values).toHaveLength(EXAMPLE_INPUT.households!.length + 1);
     expect(t.validations.map((v) => [v.sheet, v.range])).toEqual([
@@ -211,6 +212,8 @@ describe("buildOutputSheets and buildTemplate", () => {
       ["政策参数", "B2:B2"],
     ]);
     expect(t.validations[2].values).toContain("特困供养人员");
-    expect(buildTemplate().sheets[2].values).toEqual([t.sheets[2].values[0], new Array(10).fill(null)]);
+    expect(buildTemplate().sheets[2].values).toEqual([t.sheets[2].values[0], new Array(14).fill(null)]);
+    // 加装电梯 is created empty (one blank row: a table needs a data row) unless the input has elevators.
+    expect(buildTemplate().sheets[3].values).toEqual([["单元", "层数", "造价", "维修资金", "其他资金", "补助金额", "备注"], new Array(7).fill(null)]);
   });
 });

@@ -54,7 +54,7 @@ describe("calc on a bad workbook", () => {
     await writeBook(book, SMALL);
     await editBook(book, (wb) => wb.removeWorksheet(wb.getWorksheet("住户")!.id));
     const err = await rejects(book);
-    expect(err).toContain("住户: 缺少工作表“住户”（现有：政策参数、项目信息）");
+    expect(err).toContain("住户: 缺少工作表“住户”（现有：政策参数、项目信息、加装电梯）");
     expect(err).toContain('sheet "住户" is missing');
   });
 

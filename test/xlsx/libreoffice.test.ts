@@ -61,7 +61,7 @@ describeWith(office, NO_SOFFICE)("a produced workbook in LibreOffice", () => {
     const out = path.join(dir, "result.xlsx");
     expect((await calc(book, "--out", out)).code).toBe(0);
     const sheets = toCsv(out);
-    expect(Object.keys(sheets).sort()).toEqual(["住户", "政策参数", "测算结果", "计算说明", "资金汇总", "项目信息"].sort());
+    expect(Object.keys(sheets).sort()).toEqual(["住户", "政策参数", "测算结果", "计算说明", "资金汇总", "项目信息", "加装电梯", "电梯分摊"].sort());
 
     const settled = { ...EXAMPLE_INPUT, project: { ...EXAMPLE_INPUT.project, costs: { basic: 830000.5, improvement: 455000, enhancement: 180000 } } };
     const r = calculate(settled);
@@ -84,6 +84,14 @@ describeWith(office, NO_SOFFICE)("a produced workbook in LibreOffice", () => {
     ]);
     // Each household row as LibreOffice reads it.
     j.households!.forEach((h, i) => expect([result[i + 1][0], ...result[i + 1].slice(6, 7).map(num), num(result[i + 1][10])]).toEqual([h.id, h.gross, h.net]));
+
+    // 电梯分摊 as LibreOffice reads it: each elevator's 小计 equals its owners' part, to the fen.
+    const shares = sheets["电梯分摊"];
+    for (const e of j.elevators!) {
+      const sub = shares.find((x) => x[0] === `${e.unit} 小计`)!;
+      expect([num(sub[6]), sub[11]]).toEqual([e.ownersPart, "= 业主分摊 ✓"]);
+      expect(num(shares.find((x) => x[0] === e.unit)![7])).toBe(e.ownersPart);
+    }
 
     const summary = sheets["资金汇总"];
     const row = (label: string) => summary.find((x) => x[0] === label)!;

@@ -81,7 +81,7 @@ describe("calc on a workbook", () => {
     expect(summary.find((x) => x[0] === "财政补助 F = min(F0, 上限)")![1]).toBe(2400000);
     // 0.465992… floored to 0.01%
     expect(summary.find((x) => x[0] === "到位比例")![1]).toBe(0.4659);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["政策参数", "项目信息", "住户", "测算结果", "资金汇总", "计算说明"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["政策参数", "项目信息", "住户", "加装电梯", "测算结果", "资金汇总", "计算说明"]);
   });
 
   test("the bundled example gives the same JSON through the workbook as through the JSON file", async () => {
@@ -108,7 +108,7 @@ describe("calc on a workbook", () => {
     const a = await openBook(book);
     const b = await openBook(second);
     for (const name of ["政策参数", "项目信息", "住户"]) expect(sheetRows(b, name)).toEqual(sheetRows(a, name));
-    expect(b.worksheets.map((w) => w.name)).toEqual(["政策参数", "项目信息", "住户", "测算结果", "资金汇总", "计算说明"]);
+    expect(b.worksheets.map((w) => w.name)).toEqual(["政策参数", "项目信息", "住户", "加装电梯", "测算结果", "资金汇总", "计算说明"]);
     const summary = sheetRows(b, "资金汇总");
     expect(summary[1].slice(0, 2)).toEqual(["测算阶段", "决算"]);
     expect(summary.find((x) => x[0] === "总投资 T（不含加装电梯）")!.slice(1, 4)).toEqual([3500000, 2100000, -1400000]);

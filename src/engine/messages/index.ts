@@ -6,6 +6,7 @@
 import { Bilingual, Text } from "./define";
 import { CLI_MESSAGES } from "./cli";
 import { FILE_MESSAGES } from "./files";
+import { ELEVATOR_MESSAGES } from "./elevator";
 import { FUNCTION_MESSAGES } from "./functions";
 import { INPUT_MESSAGES } from "./input";
 import { PANE_MESSAGES } from "./pane";
@@ -13,7 +14,15 @@ import { WORKBOOK_MESSAGES } from "./workbook";
 
 export type { Bilingual, Text } from "./define";
 
-export const MESSAGES = { ...INPUT_MESSAGES, ...WORKBOOK_MESSAGES, ...FUNCTION_MESSAGES, ...CLI_MESSAGES, ...FILE_MESSAGES, ...PANE_MESSAGES } as const;
+export const MESSAGES = {
+  ...INPUT_MESSAGES,
+  ...ELEVATOR_MESSAGES,
+  ...WORKBOOK_MESSAGES,
+  ...FUNCTION_MESSAGES,
+  ...CLI_MESSAGES,
+  ...FILE_MESSAGES,
+  ...PANE_MESSAGES,
+} as const;
 
 export type MessageCode = keyof typeof MESSAGES;
 /** The parameters a code's texts take (`void` when none). */

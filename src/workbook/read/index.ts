@@ -6,4 +6,5 @@ export * from "./stage";
 export * from "./policy-sheet";
 export * from "./project-sheet";
 export * from "./household-sheet";
+export * from "./elevator-sheet";
 export * from "./read-inputs";

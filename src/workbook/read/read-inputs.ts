@@ -9,6 +9,7 @@ import { SHEETS, STAGE_LABELS, Stage } from "../layout";
 import { GridCells } from "./cells";
 import { CellMap, WorkbookError, missingSheetError, toWorkbookError } from "./errors";
 import { householdSheetRows } from "./household-sheet";
+import { elevatorSheetRows } from "./elevator-sheet";
 import { policySheetRows } from "./policy-sheet";
 import { ProjectJson, ProjectRows, filledCostCells, projectJson, projectSheetRows } from "./project-sheet";
 import { StageBasis, stageReason } from "./stage";
@@ -18,12 +19,16 @@ export interface InputGrids {
   readonly policy?: SheetGrid;
   readonly project?: SheetGrid;
   readonly households?: SheetGrid;
+  /** 加装电梯, optional: absent or without rows = no elevators. */
+  readonly elevators?: SheetGrid;
 }
 
 /** The engine input of one stage, as read from the cells (the command line's JSON shape, without the policy). */
 export interface EngineJson {
   project: ProjectJson;
   households?: Record<string, unknown>[];
+  /** The 加装电梯 rows, when the sheet has any (the main stage only). */
+  elevators?: Record<string, unknown>[];
 }
 
 /** One stage's calculation. */
@@ -40,9 +45,13 @@ export interface WorkbookRead extends StageRun {
   /** Engine path (`households[3].area`, `project.costs.basic`) → its cell. */
   readonly cells: CellMap;
   /** Rows read: non-blank data rows of each input table. */
-  readonly counts: { readonly policyRows: number; readonly projectRows: number; readonly households: number };
+  readonly counts: { readonly policyRows: number; readonly projectRows: number; readonly households: number; readonly elevators?: number };
   /** Excel row of each household (same order as `input.households`), for linking result rows back. */
   readonly householdRows: readonly number[];
+  /** Excel row of each elevator of 加装电梯 (same order as `input.elevators`); empty without elevators. */
+  readonly elevatorRows?: readonly number[];
+  /** Total rows of 加装电梯 after the last elevator, skipped: `加装电梯!A9`. */
+  readonly skippedElevatorRows?: readonly string[];
   /** Total rows (合计 / 总计 / 小计 / Total / Sum in 房号) after the last household, skipped: `住户!A42`. */
   readonly skippedRows: readonly string[];
   /** Why this stage was computed (the filled 决算 cost cells, or none / no 决算 column). */
@@ -68,7 +77,8 @@ interface StageNote {
 /** Engine errors at their cells; a 项目信息 error also says which stage is computed and why. */
 function mapErrors(list: readonly EngineError[], cells: CellMap, projectSheet: string, note: StageNote): WorkbookError[] {
   return list.map((e) => {
-    const sheet = e.path[0] === "households" ? SHEETS.households : e.path[0] === "policy" ? SHEETS.policy : projectSheet;
+    const sheet =
+      e.path[0] === "households" ? SHEETS.households : e.path[0] === "policy" ? SHEETS.policy : e.path[0] === "elevators" ? SHEETS.elevators : projectSheet;
     const w = toWorkbookError(e, cells, sheet);
     if (e.path[0] !== "project") return w;
     const other = note.basis.stage === "estimate" ? "settlement" : "estimate";
@@ -122,11 +132,14 @@ export function readInputs(grids: InputGrids, options: ReadOptions = {}): ReadOu
   const pol = options.policy !== undefined ? { policy: options.policy, rows: 0 } : policyOf(policyGrid, cells, errors);
   const proj = projectSheetRows(projectGrid, errors);
   const hh = householdSheetRows(householdGrid, cells, errors);
-  const grids3 = [policyGrid, projectGrid, householdGrid];
+  // 加装电梯 (optional): elevator-rules.md.
+  const elevatorGrid = grids.elevators === undefined ? undefined : new GridCells(grids.elevators, errors);
+  const el = elevatorGrid === undefined ? { rows: [], excelRows: [], skipped: [] } : elevatorSheetRows(elevatorGrid, cells, errors);
+  const grids3 = [policyGrid, projectGrid, householdGrid, elevatorGrid];
   // A cell already reported as a formula without a result gets no second message from the engine.
   const push = (list: WorkbookError[]) => errors.push(...list.filter((e) => !grids3.some((g) => g !== undefined && g.isReported(e))));
   // Errors by sheet (政策参数, 项目信息, 住户), in the order found within each sheet.
-  const order = [grids.policy?.sheet ?? SHEETS.policy, grids.project.sheet, grids.households.sheet];
+  const order = [grids.policy?.sheet ?? SHEETS.policy, grids.project.sheet, grids.households.sheet, grids.elevators?.sheet ?? SHEETS.elevators];
   const rank = (e: WorkbookError) => {
     const i = order.indexOf(e.sheet);
     return i < 0 ? order.length : i;
@@ -138,7 +151,7 @@ export function readInputs(grids: InputGrids, options: ReadOptions = {}): ReadOu
       .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
       .map((x) => x.e),
   });
-  if (proj === undefined || hh === undefined) return failed();
+  if (proj === undefined || hh === undefined || el === undefined) return failed();
 
   const settlementCells = filledCostCells(projectGrid, proj, proj.settlementCol);
   const estimateFilled = filledCostCells(projectGrid, proj, proj.estimateCol).length > 0;
@@ -146,7 +159,8 @@ export function readInputs(grids: InputGrids, options: ReadOptions = {}): ReadOu
   const basis: StageBasis = { stage, settlementCells, settlementColumn: proj.settlementCol !== undefined };
   const projectSheet = grids.project.sheet;
 
-  const main = runStage(projectGrid, proj, stage, cells, hh.rows, pol.policy, { basis, comparison: false, fellBack: new Set() }, projectSheet);
+  const elevators = el.rows.length > 0 ? el.rows : undefined;
+  const main = runStage(projectGrid, proj, stage, cells, hh.rows, pol.policy, { basis, comparison: false, fellBack: new Set() }, projectSheet, elevators);
   push(main.errors);
   let other: StageRun | undefined;
   if (settlementCells.length > 0 && estimateFilled) {
@@ -169,8 +183,10 @@ export function readInputs(grids: InputGrids, options: ReadOptions = {}): ReadOu
     ...main.run,
     other,
     cells: main.cells,
-    counts: { policyRows: pol.rows, projectRows: proj.count, households: hh.rows.length },
+    counts: { policyRows: pol.rows, projectRows: proj.count, households: hh.rows.length, elevators: el.rows.length },
     householdRows: hh.excelRows,
+    elevatorRows: el.excelRows,
+    skippedElevatorRows: el.skipped,
     skippedRows: hh.skipped,
     stageBasis: basis,
   };
@@ -186,11 +202,16 @@ function runStage(
   policy: Policy | undefined,
   note: StageNote,
   projectSheet: string,
+  elevators?: Record<string, unknown>[],
 ): { run?: StageRun; cells: CellMap; errors: WorkbookError[] } {
   const cells = shared.clone();
   const fellBack = new Set<string>();
   const project = projectJson(grid, proj, stage, cells, fellBack);
-  const input: EngineJson = { project, ...(households !== undefined && households.length > 0 ? { households } : {}) };
+  const input: EngineJson = {
+    project,
+    ...(households !== undefined && households.length > 0 ? { households } : {}),
+    ...(elevators !== undefined ? { elevators } : {}),
+  };
   const stageNote = { ...note, fellBack };
   // Without a valid policy the input is still validated (every problem at once), under the default.
   const validated = validateWithPolicy(input, policy ?? BUILT_IN_POLICIES.default);
