@@ -372,9 +372,9 @@ maybe("the legacy task pane in Chromium, IE11-like, on an ExcelApi 1.1 host with
     expect(note).toContain("本 Excel（ExcelApi 1.1）不支持：冻结表头、下拉列表、列宽、打印设置");
     await expectFits(page);
     await createExample(page);
-    expect(await sheetNames(page)).toEqual(["Sheet1", "政策参数", "项目信息", "住户"]);
+    expect(await sheetNames(page)).toEqual(["Sheet1", "政策参数", "项目信息", "住户", "加装电梯"]);
     await calculateAndCheckCard(page);
-    expect(await sheetNames(page)).toEqual(["Sheet1", "政策参数", "项目信息", "住户", "测算结果", "资金汇总", "计算说明"]);
+    expect(await sheetNames(page)).toEqual(["Sheet1", "政策参数", "项目信息", "住户", "加装电梯", "测算结果", "电梯分摊", "资金汇总", "计算说明"]);
     // ExcelApi 1.1: no frozen rows, drop-downs, column widths or page layout were even asked for.
     const kinds = await fakeState<string[]>(page, "(f) => [...new Set(f.workbook.writes.map((w) => w.kind))]");
     for (const k of ["freeze", "validation", "columnWidth", "pageLayout"]) expect(kinds).not.toContain(k);

@@ -225,7 +225,7 @@ describe("what cannot be carried over is listed on stderr and in 计算说明", 
       expect(partNames(bytes).filter((n) => n.startsWith("xl/charts/"))).toEqual([]);
       // One sheet of each name: the old output sheets were replaced, not duplicated.
       const book = await loadWorkbook("r.xlsx", bytes);
-      expect(book.sheetNames).toEqual(["政策参数", "项目信息", "住户", "测算结果", "资金汇总", "计算说明"]);
+      expect(book.sheetNames).toEqual(["政策参数", "项目信息", "住户", "加装电梯", "测算结果", "电梯分摊", "资金汇总", "计算说明"]);
       if (SOFFICE !== undefined) checkInLibreOffice(out);
     }, 240_000);
   });
