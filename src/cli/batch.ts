@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { CellValue, ProgrammeEntry, SheetData, buildProgrammeSheet, orderProgramme, formatWorkbookError, printSpec } from "../workbook";
+import { PaperSheet, ProgrammeEntry, SheetData, buildProgrammeSheet, localDate, orderProgramme, formatWorkbookError } from "../workbook";
 import { WorkbookFileError, calculateBook, workbookBytes, writeSheet } from "../xlsx";
 import { createProgress, ProgressStream } from "./progress";
 
@@ -39,36 +39,37 @@ export async function runBatch(dir: string, options: { exclude?: string; progres
   return entries;
 }
 
-/** 问题清单: every problem of every workbook with its Sheet!Cell, in both languages. */
-export function buildProblemSheet(entries: readonly ProgrammeEntry[]): SheetData {
-  const values: CellValue[][] = [["文件", "位置", "问题", "Problem"]];
+/** 问题清单: every problem of every workbook with its Sheet!Cell, in both languages; printed landscape on A4. */
+export function buildProblemSheet(entries: readonly ProgrammeEntry[], options: { time?: Date } = {}): SheetData {
+  const b = new PaperSheet("问题清单", [{ wrapAt: 16 }, { min: 10 }, { fill: true }, { wrapAt: 50 }], { orientation: "landscape" });
+  b.title("问题清单（无法测算的工作簿）");
+  b.info([...(options.time !== undefined ? [`日期：${localDate(options.time)}`] : []), "每个问题注明工作表和单元格"].join("　　"));
+  const header = b.header(["文件", "位置", "问题", "Problem"]);
+  b.repeatHeader(header);
+  let rows = 0;
   for (const e of orderProgramme(entries)) {
     if (e.ok) continue;
     if (e.message !== undefined) {
       const [zh, ...en] = e.message.split(" / ");
-      values.push([e.file, null, zh, en.join(" / ")]);
+      b.body([e.file, null, zh, en.join(" / ")]);
+      rows++;
     }
-    for (const x of e.errors) values.push([e.file, x.ref, x.zh, x.en]);
+    for (const x of e.errors) {
+      b.body([e.file, x.ref, x.zh, x.en]);
+      rows++;
+    }
   }
-  if (values.length === 1) values.push(["（无）", null, null, null]);
-  return {
-    name: "问题清单",
-    values,
-    numberFormats: values.map((r) => r.map(() => "General")),
-    columnWidths: [24, 16, 60, 60],
-    freezeRows: 1,
-    boldRows: [1],
-    wrap: [`C2:D${values.length}`],
-    print: printSpec("landscape", 1),
-  };
+  if (rows === 0) b.body(["（无）", null, null, null]);
+  return b.finish({ freezeRows: header });
 }
 
 /** The summary workbook: 项目汇总 (one row per project, programme total) and 问题清单. */
 export async function programmeBookBytes(entries: readonly ProgrammeEntry[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "reno-funding";
-  writeSheet(wb, buildProgrammeSheet(entries));
-  writeSheet(wb, buildProblemSheet(entries));
+  const time = new Date();
+  writeSheet(wb, buildProgrammeSheet(entries, { time }));
+  writeSheet(wb, buildProblemSheet(entries, { time }));
   return workbookBytes(wb);
 }
 

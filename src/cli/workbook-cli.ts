@@ -10,7 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ENGINE_VERSION, bilingualText, message, toOutputJson } from "../engine";
-import { WorkbookError, formatWorkbookError } from "../workbook";
+import { WorkbookError, formatWorkbookError, sha256Hex } from "../workbook";
 import { WorkbookFileError, calculateBook, resultBookBytes } from "../xlsx";
 import { InputError, inputError, writeFileAtomic, writeJson } from "./io";
 import { programmeBookBytes, programmeText, runBatch } from "./batch";
@@ -31,8 +31,9 @@ function outKind(out: string | undefined): "xlsx" | "json" | undefined {
 export async function runSingle(input: string, out: string | undefined): Promise<number> {
   const kind = outKind(out);
   let r;
+  const bytes = fs.readFileSync(input);
   try {
-    r = await calculateBook(path.basename(input), fs.readFileSync(input));
+    r = await calculateBook(path.basename(input), bytes);
   } catch (e) {
     if (e instanceof WorkbookFileError) throw new InputError({ zh: `${input}：${e.zh}`, en: `${input}: ${e.en}` });
     throw e;
@@ -45,8 +46,8 @@ export async function runSingle(input: string, out: string | undefined): Promise
     process.stderr.write(`${bilingualText(message("cli.skippedTotals", { rows: r.read.skippedRows }))}\n`);
   }
   if (kind === "xlsx") {
-    const bytes = await resultBookBytes(r.workbook, r.read, { time: new Date(), version: ENGINE_VERSION, source: path.basename(input) });
-    writeFileAtomic(out!, bytes);
+    const meta = { time: new Date(), version: `reno-funding ${ENGINE_VERSION}（命令行）`, source: path.basename(input), sourceSha256: sha256Hex(bytes) };
+    writeFileAtomic(out!, await resultBookBytes(r.workbook, r.read, meta));
   } else writeJson(out, toOutputJson(r.read.result));
   return 0;
 }

@@ -84,7 +84,11 @@ export function paneReducer(lang: Lang) {
         return {
           ...idle,
           errors: [],
-          message: { intent: "success", text: t.publicityDone(dateText(e.outcome.start), dateText(e.outcome.end), e.outcome.households) },
+          // The calendar's note: holidays counted, or a year without holiday data counted Monday–Friday (a warning).
+          message: {
+            intent: e.outcome.calendar?.covered === false ? "warning" : "success",
+            text: `${t.publicityDone(dateText(e.outcome.start), dateText(e.outcome.end), e.outcome.households)}${e.outcome.calendar === undefined ? "" : ` ${e.outcome.calendar[lang]}${lang === "zh" ? "。" : "."}`}`,
+          },
         };
       case "policy":
         return e.outcome.kind === "invalid"

@@ -8,11 +8,12 @@ import { CLI_MESSAGES } from "./cli";
 import { FUNCTION_MESSAGES } from "./functions";
 import { INPUT_MESSAGES } from "./input";
 import { PANE_MESSAGES } from "./pane";
+import { PAPER_MESSAGES } from "./paper";
 import { WORKBOOK_MESSAGES } from "./workbook";
 
 export type { Bilingual, Text } from "./define";
 
-export const MESSAGES = { ...INPUT_MESSAGES, ...WORKBOOK_MESSAGES, ...FUNCTION_MESSAGES, ...CLI_MESSAGES, ...PANE_MESSAGES } as const;
+export const MESSAGES = { ...INPUT_MESSAGES, ...WORKBOOK_MESSAGES, ...FUNCTION_MESSAGES, ...CLI_MESSAGES, ...PANE_MESSAGES, ...PAPER_MESSAGES } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
 /** The parameters a code's texts take (`void` when none). */

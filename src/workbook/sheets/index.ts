@@ -5,3 +5,5 @@ export * from "./result-sheet";
 export * from "./summary-sheet";
 export * from "./audit-sheet";
 export * from "./publicity-sheet";
+export * from "./paper";
+export * from "./notice-sheet";
