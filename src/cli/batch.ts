@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { PaperSheet, ProgrammeEntry, SheetData, buildProgrammeSheet, localDate, orderProgramme, formatWorkbookError } from "../workbook";
 import { WorkbookFileError, calculateBook, workbookBytes, writeSheet } from "../xlsx";
 import { createProgress, ProgressStream } from "./progress";
+import { percentText } from "../engine";
 
 /** The .xlsx files of a folder, by name; Excel lock files (`~$…`) and hidden files are skipped. */
 export function listWorkbooks(dir: string, exclude?: string): string[] {
@@ -85,7 +86,7 @@ export function programmeText(entries: readonly ProgrammeEntry[]): string {
     const r = e.read.result;
     const t = r.totals;
     lines.push(
-      `${t?.fullyCollected ? "★" : "·"} ${e.file}: T ${r.project.totalInvestment.toFixed(2)}  R ${r.project.residentTotal.toFixed(2)}  F ${r.project.fiscalSubsidy.toFixed(2)}  户 ${r.households?.length ?? 0}  到位 ${t === undefined ? "-" : t.collectionRate.times(100).toFixed(2) + "%"}`,
+      `${t?.fullyCollected ? "★" : "·"} ${e.file}: T ${r.project.totalInvestment.toFixed(2)}  R ${r.project.residentTotal.toFixed(2)}  F ${r.project.fiscalSubsidy.toFixed(2)}  户 ${r.households?.length ?? 0}  到位 ${t === undefined ? "-" : percentText(t.collectionRate)}`,
     );
   }
   return lines.join("\n") + "\n";

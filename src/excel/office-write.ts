@@ -176,12 +176,13 @@ function decoratePaper(d: SheetData, sheet: Excel.Worksheet, features: PortFeatu
   if (pr.fitToWidth > 1) layout.printOrder = "OverThenDown" as Excel.PrintOrder;
   if (pr.margins !== undefined) {
     const m = pr.margins;
-    layout.leftMargin = m.left * 72;
-    layout.rightMargin = m.right * 72;
-    layout.topMargin = m.top * 72;
-    layout.bottomMargin = m.bottom * 72;
-    layout.headerMargin = m.header * 72;
-    layout.footerMargin = m.footer * 72;
+    const pt = (inches: number) => Math.round(inches * 7200) / 100;
+    layout.leftMargin = pt(m.left);
+    layout.rightMargin = pt(m.right);
+    layout.topMargin = pt(m.top);
+    layout.bottomMargin = pt(m.bottom);
+    layout.headerMargin = pt(m.header);
+    layout.footerMargin = pt(m.footer);
   }
   if (pr.centerHorizontally === true) layout.centerHorizontally = true;
   if (pr.header !== undefined || pr.footer !== undefined) {

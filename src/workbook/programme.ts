@@ -64,7 +64,7 @@ const PROGRAMME_COLUMNS: readonly ColumnPlan[] = PROGRAMME_HEADERS.map((h): Colu
     case "文件":
       return { wrapAt: 16 };
     case "项目名称":
-      return { wrapAt: 18 };
+      return { wrapAt: 26 };
     case "问题":
       return { wrapAt: 24, min: 16 };
     default:

@@ -121,9 +121,9 @@ describe("计算", () => {
       paperSize: "A4",
       orientation: "Landscape",
       printTitleRows: "$1:$3",
-      centerFooter: '&"等线,Regular"&9第 &P 页 共 &N 页',
-      leftHeader: '&"等线,Regular"&9&A',
-      rightHeader: '&"等线,Regular"&9&F',
+      centerFooter: '&"等线,Regular"&10第 &P 页 共 &N 页',
+      leftHeader: '&"等线,Regular"&10&A',
+      rightHeader: '&"等线,Regular"&10&F',
       leftMargin: 36,
     });
   });

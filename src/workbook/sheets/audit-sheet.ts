@@ -83,7 +83,7 @@ const CITED: Readonly<Record<SourceId, string>> = {
 };
 
 /** Columns: 步骤 | 公式 | 代入数值 | 结果 | 依据. */
-const COLUMNS: readonly ColumnPlan[] = [{ wrapAt: 14 }, { wrapAt: 28 }, { fill: true }, { min: 12 }, { wrapAt: 30 }];
+const COLUMNS: readonly ColumnPlan[] = [{ wrapAt: 14 }, { wrapAt: 28 }, { fill: true }, { min: 12 }, { wrapAt: 30, indent: 1 }];
 
 /**
  * 计算说明: each step with its formula, the numbers put in, the result and the rule; the check

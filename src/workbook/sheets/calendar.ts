@@ -111,7 +111,7 @@ export function calendarNote(start: CalendarDate, end: CalendarDate): { readonly
   if (missing.length === 0) {
     return {
       covered: true,
-      zh: `工作日已扣除法定节假日、计入调休上班日（依据${HOLIDAY_SOURCE}）`,
+      zh: "工作日已扣除法定节假日、计入调休上班日（按国务院办公厅公布的节假日安排）",
       en: "working days exclude statutory holidays and include the weekend days worked in exchange (调休), per the State Council's published arrangements",
     };
   }

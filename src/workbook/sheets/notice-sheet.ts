@@ -45,6 +45,8 @@ const NOTICE_TITLE_SIZE = 13;
 const CUT_ROW = 12;
 /** Narrower top and bottom margins than the other sheets: more room for four notices to a page. */
 const NOTICE_MARGINS = { ...MARGINS, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
+/** Areas with their unit: `62.35 m²`. */
+const AREA_FORMAT = `${FORMATS.area}" m²"`;
 /** Shading of the labels of the form. */
 const LABEL_FILL = "F2F2F2";
 /** Room left for Excel's rounding of row heights to whole pixels (points per notice). */
@@ -68,7 +70,7 @@ function noticeLines(result: CalcResult, i: number, o: NoticeOptions): Line[] {
     { kind: "title", text: TITLE },
     { kind: "text", text: `项目：${projectName(result)}` },
     { kind: "pair", cells: ["房号", h.id, "户主", row.owner ?? null], formats: [FORMATS.text, "General"] },
-    { kind: "pair", cells: ["面积（m²）", new Dec(row.area).toNumber(), "测算阶段", STAGE_LABELS[o.stage]], formats: [FORMATS.area, "General"] },
+    { kind: "pair", cells: ["建筑面积", new Dec(row.area).toNumber(), "测算阶段", STAGE_LABELS[o.stage]], formats: [AREA_FORMAT, "General"] },
     { kind: "pair", cells: [`${TIER_LABELS.basic}分摊`, yuan(h.byTier.basic), `${TIER_LABELS.improvement}分摊`, yuan(h.byTier.improvement)], formats: [M, M] },
     { kind: "pair", cells: [`${TIER_LABELS.enhancement}分摊`, yuan(h.byTier.enhancement), "应分摊合计", yuan(h.gross)], formats: [M, M] },
     { kind: "pair", cells: ["临时救助", yuan(h.relief), "送温暖补助", yuan(h.grant)], formats: [M, M] },

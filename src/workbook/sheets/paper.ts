@@ -51,7 +51,8 @@ const ROW_PAD = 4;
 /** Excel's default row height for a 10 pt row (points). */
 export const DEFAULT_ROW_HEIGHT = 15;
 
-const HF_FONT = `&"${PAPER_FONT.name},Regular"&9`;
+// 10 pt: LibreOffice shrinks a page with repeated rows by about 2% even when its columns fit.
+const HF_FONT = `&"${PAPER_FONT.name},Regular"&10`;
 /** Page header: the sheet's name on the left, the file's name on the right. */
 export const PAGE_HEADER: HeaderFooterSpec = { left: `${HF_FONT}&A`, right: `${HF_FONT}&F` };
 /** Page footer: 第 1 页 共 3 页. */
@@ -94,11 +95,25 @@ export function unitsFor(text: string, size: number = PAPER_FONT.size, bold = fa
   return (widest + CELL_PAD) / UNIT_PT_NARROW;
 }
 
-/** Breakable pieces: each Chinese character alone, runs of other characters (ending at a hyphen or slash), spaces. */
+/** Punctuation that may not begin a line (it stays with the character before) or end one (it stays with the next). */
+const NO_START = /^[、，。：；！？）」』】”’%,.:;!?)\]}…]/;
+const NO_END = /[（「『【“‘([{]$/;
+
+/**
+ * Breakable pieces: each Chinese character alone, runs of other characters (ending at a hyphen or
+ * slash), spaces; closing punctuation kept with the piece before it and opening punctuation with the
+ * piece after it, as Excel and LibreOffice wrap Chinese text.
+ */
 function tokens(line: string): string[] {
-  return (
-    line.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\-/]+[-/]?|[-/]|\s+/g) ?? []
-  );
+  const raw =
+    line.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\-/]+[-/]?|[-/]|\s+/g) ?? [];
+  const out: string[] = [];
+  for (const t of raw) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && !/^\s+$/.test(t) && !/^\s+$/.test(prev) && (NO_START.test(t) || NO_END.test(prev))) out[out.length - 1] = prev + t;
+    else out.push(t);
+  }
+  return out;
 }
 
 /**
@@ -107,9 +122,16 @@ function tokens(line: string): string[] {
  * line is cut. Explicit line breaks are kept. At least 1.
  */
 export function wrappedLines(text: string, units: number, size: number = PAPER_FONT.size, bold = false): number {
-  const room = units * UNIT_PT_NARROW - CELL_PAD;
+  const exact = units * UNIT_PT_NARROW - CELL_PAD;
+  // A text that wraps is counted 5% short of the column: renderers break a little earlier than the
+  // sum of advance widths says (a text that fits on one line is one line, as unitsFor says).
+  const room = exact * 0.95;
   let lines = 0;
   for (const line of text.split("\n")) {
+    if (textWidth(line, size, bold) <= exact) {
+      lines++;
+      continue;
+    }
     let n = 1;
     let used = 0;
     for (const t of tokens(line)) {
@@ -154,6 +176,9 @@ const thousands = (i: string) => i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
  */
 export function displayText(v: CellValue, format: string): string {
   if (v === null) return "";
+  // A quoted suffix: `#,##0.00" m²"` → `62.35 m²`.
+  const suffix = /^(.*?)"([^"]*)"$/.exec(format);
+  if (suffix !== null && typeof v === "number") return `${displayText(v, suffix[1])}${suffix[2]}`;
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -488,7 +513,7 @@ export class PaperSheet {
         const wrapAt = plan.wrapAt ?? (plan.fill === true ? FILL_MIN : undefined);
         need = Math.max(need, wrapAt !== undefined && typeof v === "string" ? Math.min(u, wrapAt) : u);
       }
-      return Math.ceil(Math.max(need, headerNeed) * 4) / 4;
+      return Math.ceil(Math.max(need, headerNeed) * 10) / 10;
     });
   }
 
@@ -605,6 +630,8 @@ export class PaperSheet {
       const indent = TABLE_KINDS.has(r.kind) ? (this.columns[c]?.indent ?? 0) * 2 : 0;
       lines = Math.max(lines, wrappedLines(v, Math.max(1, units - indent), size, bold));
     });
+    // One line of body text fits the default height; Excel and LibreOffice size such rows themselves.
+    if (lines === 1 && size <= PAPER_FONT.size) return undefined;
     const h = rowHeightFor(lines, size);
     return h > DEFAULT_ROW_HEIGHT ? h : undefined;
   }
@@ -649,8 +676,8 @@ export function withInputPaper(sheet: SheetData): SheetData {
     r.forEach((v, c) => {
       if (typeof v === "string" && (i === 0 || wrappedCols.has(c))) lines = Math.max(lines, wrappedLines(v, widths[c] ?? 8, PAPER_FONT.size, i === 0));
     });
-    const h = rowHeightFor(lines);
-    if (h > DEFAULT_ROW_HEIGHT) rowHeights.push({ row: i + 1, height: h });
+    // Only rows of several lines: a row left at its default height grows in Excel as users type.
+    if (lines > 1) rowHeights.push({ row: i + 1, height: rowHeightFor(lines) });
   });
   const styles: CellStyle[] = [
     { range: rangeAddress(1, 1, rows, n), border: { line: "thin", edges: GRID_EDGES }, vertical: "top" },

@@ -54,7 +54,16 @@ export function buildPublicitySheet(result: CalcResult, options: PublicityOption
   }
   const calendar = calendarNote(options.start, end);
   const extra = options.extraColumns ?? [];
-  const columns: ColumnPlan[] = [{ align: "center" }, {}, {}, {}, {}, {}, ...extra.map(() => ({}))];
+  // A notice board list: the table across the page.
+  const columns: ColumnPlan[] = [
+    { align: "center", min: 7 },
+    { min: 14 },
+    { min: 14 },
+    { min: 18 },
+    { min: 16 },
+    { min: 18 },
+    ...extra.map(() => ({ min: 14 })),
+  ];
   const b = new PaperSheet(SHEETS.publicity, columns, { orientation: "portrait" });
   const p = result.project;
   b.title(`${projectName(result)} 居民出资公示`);

@@ -12,7 +12,6 @@ import { M, SheetContext, householdArea, infoLine, yuan } from "./text";
 /** Columns of 测算结果: 房号 and 户主 left, the rate and the status centred, amounts right. */
 const COLUMNS: readonly ColumnPlan[] = RESULT_HEADERS.map((h): ColumnPlan => {
   if (h === "救助比例" || h === "结算状态") return { align: "center" };
-  if (h === "户主") return { wrapAt: 8 };
   return {};
 });
 

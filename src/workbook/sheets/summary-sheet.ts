@@ -154,7 +154,10 @@ export function buildSummarySheet(result: CalcResult, stage: Stage, other?: Othe
     values[2] = text;
     const formats = new Array<string>(width).fill("General");
     formats[1] = formatFor(value, format);
-    return b.body(values, formats, noteSpan);
+    const r = b.body(values, formats, noteSpan);
+    // The note is indented off the right-aligned value before it.
+    if (width > 3) b.style({ range: rangeAddress(r, 3, 1, width - 2), horizontal: "left", indent: 1 });
+    return r;
   };
   const head = (...labels: string[]) => {
     const values: CellValue[] = new Array<CellValue>(width).fill(null);
