@@ -238,21 +238,22 @@ describeWith(ready, reason)("every output on A4 paper (LibreOffice)", () => {
   });
 
   test("renders PNG pages for the manual", () => {
-    const shots: [string, string, number][] = [
-      ["result", "测算结果", 0],
-      ["result", "资金汇总", 0],
-      ["result", "计算说明", 0],
-      ["result", "公示", 0],
-      ["result", "住户", 0],
-      ["notices2", "缴费通知", 0],
-      ["notices4", "缴费通知", 0],
-      ["summary", "项目汇总", 0],
-      ["summary", "项目汇总", 1],
+    const shots: [string, string, number, string][] = [
+      ["result", "测算结果", 0, "paper-result"],
+      ["result", "资金汇总", 0, "paper-summary"],
+      ["result", "计算说明", 0, "paper-audit"],
+      ["result", "计算说明", -1, "paper-audit-last"],
+      ["result", "公示", 0, "paper-publicity"],
+      ["result", "住户", 0, "paper-households"],
+      ["notices2", "缴费通知", 0, "paper-notices-2"],
+      ["notices4", "缴费通知", 0, "paper-notices-4"],
+      ["summary", "项目汇总", 0, "paper-programme-1"],
+      ["summary", "项目汇总", 1, "paper-programme-2"],
     ];
     const update = process.env.UPDATE_PAPER_IMAGES === "1";
-    for (const [file, sheet, k] of shots) {
-      const page = pdfs[file].sheets.get(sheet)!.numbers[k];
-      const name = `paper-${file === "notices4" ? "缴费通知-4" : sheet}${k > 0 ? `-${k + 1}` : ""}`;
+    for (const [file, sheet, k, name] of shots) {
+      const numbers = pdfs[file].sheets.get(sheet)!.numbers;
+      const page = numbers[k < 0 ? numbers.length + k : k];
       const [png] = renderPng(pdfs[file].pdf, path.join(dir, name), page, page, 60);
       expect(fs.statSync(png).size).toBeGreaterThan(10_000);
       fs.copyFileSync(png, path.join(ARTIFACTS, `${name}.png`));
