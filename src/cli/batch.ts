@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { CellValue, ProgrammeEntry, SheetData, buildProgrammeSheet, orderProgramme, formatWorkbookError, printSpec } from "../workbook";
+import { PaperSheet, ProgrammeEntry, SheetData, buildProgrammeSheet, localDate, orderProgramme, formatWorkbookError } from "../workbook";
 import { message } from "../engine";
 import { calculateBook } from "../xlsx/book";
 import { WorkbookFileError, openWorkbookPackage } from "../xlsx/package";
@@ -12,6 +12,7 @@ import { XlsxBook } from "../xlsx/read";
 import { workbookBytes, writeSheet } from "../xlsx/write";
 import { inputError, realFile } from "./io";
 import { createProgress, ProgressStream } from "./progress";
+import { percentText } from "../engine";
 
 /** Spreadsheet files a batch takes (the others it reports with what to do): .xlsx and its kin, .xls, .xlsb, .ods, WPS .et. */
 const BATCH_FILES = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|et)$/i;
@@ -105,28 +106,28 @@ export async function runBatch(dir: string, options: { exclude?: string; progres
   return entries;
 }
 
-/** 问题清单: every problem of every workbook with its Sheet!Cell, in both languages. */
-export function buildProblemSheet(entries: readonly ProgrammeEntry[]): SheetData {
-  const values: CellValue[][] = [["文件", "位置", "问题", "Problem"]];
+/** 问题清单: every problem of every workbook with its Sheet!Cell, in both languages; printed landscape on A4. */
+export function buildProblemSheet(entries: readonly ProgrammeEntry[], options: { time?: Date } = {}): SheetData {
+  const b = new PaperSheet("问题清单", [{ wrapAt: 16 }, { min: 10 }, { fill: true }, { wrapAt: 50 }], { orientation: "landscape" });
+  b.title("问题清单（无法测算的工作簿）");
+  b.info([...(options.time !== undefined ? [`日期：${localDate(options.time)}`] : []), "每个问题注明工作表和单元格"].join("　　"));
+  const header = b.header(["文件", "位置", "问题", "Problem"]);
+  b.repeatHeader(header);
+  let rows = 0;
   for (const e of orderProgramme(entries)) {
     if (e.ok) continue;
     if (e.message !== undefined) {
       const [zh, ...en] = e.message.split(" / ");
-      values.push([e.file, null, zh, en.join(" / ")]);
+      b.body([e.file, null, zh, en.join(" / ")]);
+      rows++;
     }
-    for (const x of e.errors) values.push([e.file, x.ref, x.zh, x.en]);
+    for (const x of e.errors) {
+      b.body([e.file, x.ref, x.zh, x.en]);
+      rows++;
+    }
   }
-  if (values.length === 1) values.push(["（无）", null, null, null]);
-  return {
-    name: "问题清单",
-    values,
-    numberFormats: values.map((r) => r.map(() => "General")),
-    columnWidths: [24, 16, 60, 60],
-    freezeRows: 1,
-    boldRows: [1],
-    wrap: [`C2:D${values.length}`],
-    print: printSpec("landscape", 1),
-  };
+  if (rows === 0) b.body(["（无）", null, null, null]);
+  return b.finish({ freezeRows: header });
 }
 
 /** The summary workbook: 项目汇总 (one row per project, programme total) and 问题清单. */
@@ -134,8 +135,9 @@ export async function programmeBookBytes(entries: readonly ProgrammeEntry[]): Pr
   const ExcelJS = (await import("exceljs")).default; // loaded only when a summary workbook is written
   const wb = new ExcelJS.Workbook();
   wb.creator = "reno-funding";
-  writeSheet(wb, buildProgrammeSheet(entries));
-  writeSheet(wb, buildProblemSheet(entries));
+  const time = new Date();
+  writeSheet(wb, buildProgrammeSheet(entries, { time }));
+  writeSheet(wb, buildProblemSheet(entries, { time }));
   return workbookBytes(wb);
 }
 
@@ -151,7 +153,7 @@ export function programmeText(entries: readonly ProgrammeEntry[]): string {
     const r = e.read.result;
     const t = r.totals;
     lines.push(
-      `${t?.fullyCollected ? "★" : "·"} ${e.file}: T ${r.project.totalInvestment.toFixed(2)}  R ${r.project.residentTotal.toFixed(2)}  F ${r.project.fiscalSubsidy.toFixed(2)}  户 ${r.households?.length ?? 0}  到位 ${t === undefined ? "-" : t.collectionRate.times(100).toFixed(2) + "%"}`,
+      `${t?.fullyCollected ? "★" : "·"} ${e.file}: T ${r.project.totalInvestment.toFixed(2)}  R ${r.project.residentTotal.toFixed(2)}  F ${r.project.fiscalSubsidy.toFixed(2)}  户 ${r.households?.length ?? 0}  到位 ${t === undefined ? "-" : percentText(t.collectionRate)}`,
     );
   }
   return lines.join("\n") + "\n";

@@ -16,6 +16,7 @@ export const USAGE = `用法 Usage:
   reno calc <input.json> [--out <result.json>]
   reno calc <book.xlsx> --out <result.xlsx | result.json>
   reno calc <folder> --out <summary.xlsx>
+  reno calc <book.xlsx> --notices <notices.xlsx> [--per-page 2|4]
   详见 more: reno calc --help
 `;
 
@@ -25,6 +26,7 @@ export const HELP = `老旧小区改造资金测算 reno-funding — 命令行 /
   reno calc <input.json> [--out <result.json>]
   reno calc <book.xlsx> --out <result.xlsx | result.json>
   reno calc <folder> --out <summary.xlsx>
+  reno calc <book.xlsx> --notices <notices.xlsx> [--per-page 2|4]
   (从仓库运行 from the repository: npx reno calc … 或 or npm run --silent calc -- …)
 
 输入 Input (JSON, UTF-8):
@@ -42,6 +44,9 @@ export const HELP = `老旧小区改造资金测算 reno-funding — 命令行 /
 选项 Options:
   --out, -o <file>  写入文件（先写临时文件，成功后改名；不会覆盖输入文件）
                     write here (temp file + rename on success; never the input file)
+  --notices <file>  缴费通知单（每户一份，每页 2 或 4 份）写入此 .xlsx；可与 --out 同用
+                    payment notices (one per household, 2 or 4 to an A4 page) to this .xlsx; may go with --out
+  --per-page 2|4    每页通知单份数，默认 2 notices per page, default 2
   --help, -h        显示本帮助 show this help
 
 退出码 Exit codes: 0 成功 success · 2 输入有误 invalid input (nothing written) · 1 其他错误 other failure
@@ -52,13 +57,24 @@ export interface CalcArgs {
   input?: string;
   out?: string;
   help: boolean;
+  notices?: string;
+  perPage?: string;
 }
 
 export function parseCalcArgs(argv: readonly string[]): CalcArgs {
-  const { values, positionals } = parseCommandLine(argv, { out: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } }, 1, USAGE);
+  const options = {
+    out: { type: "string", short: "o" },
+    help: { type: "boolean", short: "h" },
+    notices: { type: "string" },
+    "per-page": { type: "string" },
+  } as const;
+  const { values, positionals } = parseCommandLine(argv, options, 1, USAGE);
   const out = values.out as string | undefined;
   if (out === "") throw withUsage(inputError("cli.optionValue", { option: "--out" }), USAGE);
-  return { input: positionals[0], out, help: values.help === true };
+  const notices = values.notices as string | undefined;
+  if (notices === "") throw withUsage(inputError("cli.optionValue", { option: "--notices" }), USAGE);
+  if (values["per-page"] !== undefined && notices === undefined) throw withUsage(inputError("cli.perPageWithoutNotices"), USAGE);
+  return { input: positionals[0], out, help: values.help === true, notices, perPage: values["per-page"] as string | undefined };
 }
 
 /**
@@ -118,6 +134,11 @@ export function main(argv: readonly string[]): Promise<number> {
     }
     if (args.out !== undefined && isSameFile(args.input, args.out)) throw inputError("cli.outIsInput", { file: args.out });
     const isDir = fs.statSync(args.input).isDirectory();
+    if (args.notices !== undefined) {
+      // 缴费通知单 (src/cli/notices.ts); with --out the usual result follows.
+      const code = await (await import("./notices")).runNotices(args.input, args.notices, args.perPage, isDir);
+      if (code !== 0 || args.out === undefined) return code;
+    }
     if (isDir || isWorkbookFile(args.input)) {
       const { runWorkbookCli } = await import("./workbook-cli");
       return await runWorkbookCli(args.input, args.out, isDir);

@@ -9,7 +9,7 @@
  */
 import * as path from "path";
 import { ENGINE_VERSION, bilingualText, message, toOutputJson } from "../engine";
-import { WorkbookError, formatWorkbookError } from "../workbook";
+import { WorkbookError, formatWorkbookError, sha256Hex } from "../workbook";
 import { calculateBook, resultBook } from "../xlsx/book";
 import { WorkbookFileError } from "../xlsx/package";
 import { InputError, inputError, readInput, writeFileAtomic, writeJson } from "./io";
@@ -31,8 +31,9 @@ function outKind(out: string | undefined): "xlsx" | "json" | undefined {
 export async function runSingle(input: string, out: string | undefined): Promise<number> {
   const kind = outKind(out);
   let r;
+  const bytes = readInput(input);
   try {
-    r = await calculateBook(path.basename(input), readInput(input));
+    r = await calculateBook(path.basename(input), bytes);
   } catch (e) {
     if (e instanceof WorkbookFileError) throw new InputError({ zh: `${input}：${e.zh}`, en: `${input}: ${e.en}` });
     throw e;
@@ -46,7 +47,14 @@ export async function runSingle(input: string, out: string | undefined): Promise
   }
   if (kind === "xlsx") {
     const existingSheets = r.workbook.sheetNames;
-    const result = await resultBook(r.workbook, r.read, { time: new Date(), version: ENGINE_VERSION, source: path.basename(input), existingSheets });
+    const meta = {
+      time: new Date(),
+      version: `reno-funding ${ENGINE_VERSION}（命令行）`,
+      source: path.basename(input),
+      sourceSha256: sha256Hex(bytes),
+      existingSheets,
+    };
+    const result = await resultBook(r.workbook, r.read, meta);
     writeFileAtomic(out!, result.bytes);
     if (result.notCarried.length > 0) {
       process.stderr.write(`${bilingualText(message("cli.notCarriedHeader", { file: out! }))}\n`);

@@ -14,22 +14,22 @@ export const SOURCES = {
   /** 000: Yueqing, Zhejiang — co-funding by tier, the 300 元/m² cap, votes, publicity, approval. */
   yueqing: {
     number: "乐政办发〔2023〕47号",
-    title: "乐清市人民政府办公室关于印发《乐清市城镇老旧小区改造实施方案》的通知（2024年1月5日起施行）",
+    title: "乐清市人民政府办公室关于印发《乐清市城镇老旧小区改造实施方案》的通知（2023年12月4日印发，自2024年1月5日起施行，有效期5年）",
   },
   /** 003: Fujian provincial attachments 1–3 — relief and the union grant (附件3). */
   fujian: {
-    number: "福建省老旧小区改造 附件3",
-    title: "福建省城镇老旧小区改造 附件3《相关资金支持政策》（附件1 改造内容、附件2 工作程序）",
+    number: "福建 附件3",
+    title: "福建省城镇老旧小区改造工作文件附件3《相关资金支持政策》（同文附件1《老旧小区改造内容》、附件2 工作程序；所附正文的文号以原件为准）",
   },
   /** The Civil Code's rule on altering shared parts (the same thresholds as 000's vote). */
   civilCode: {
     number: "民法典",
-    title: "《中华人民共和国民法典》第二百七十八条（业主共同决定事项及表决比例）",
+    title: "《中华人民共和国民法典》（2020年5月28日第十三届全国人民代表大会第三次会议通过，自2021年1月1日起施行）",
   },
   /** This product's own reading where a source is silent (funding-rules.md "reading"). */
   reading: {
     number: "测算规则（解读）",
-    title: "本测算工具的计算规则：原文未明确之处的解读，见用户手册“计算规则”",
+    title: "本测算工具的计算规则：政策原文未规定之处的解读（超上限部分按各类应得补助分担、按面积以最大余额法分摊到户），见用户手册附带的《计算规则》",
   },
 } as const satisfies Record<string, SourceDocument>;
 

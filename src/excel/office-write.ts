@@ -11,7 +11,7 @@
  * Any failure before the swap deletes the temporary sheets (in a new `Excel.run`) and leaves every old
  * sheet untouched; a temporary sheet left by a lost connection is hidden and removed by the next run.
  */
-import { CellValue, ChartSpec, SheetData, ValidationSpec, cellAddress, rangeAddress } from "../workbook";
+import { CellValue, ChartSpec, SheetData, ValidationSpec, cellAddress, columnLetter, rangeAddress } from "../workbook";
 import { Piece, planBatches, rowBytes } from "./chunk";
 import { PortFeatures, PortLimits } from "./office-common";
 import { NameTakenError, ProgressListener, WriteOptions } from "./port";
@@ -79,12 +79,22 @@ export function chartPlace(width: number, i: number): { topLeft: string; bottomR
   return { topLeft: cellAddress(top, left), bottomRight: cellAddress(top + CHART_ROWS - 1, left + CHART_COLUMNS - 1) };
 }
 
-/** Tables (temporary names), bold rows, widths, frozen rows, wrapped cells, print setup and charts. */
+/** Tables (temporary names), fonts, bold rows, widths, frozen rows, wrapping, styles, heights, merges, print setup and charts. */
 function decorate(p: PreparedSheet, sheet: Excel.Worksheet, features: PortFeatures): void {
   const d = p.data;
   if (d.table !== undefined && d.table.columns.length > 0) {
     const t = d.table;
-    sheet.tables.add(rangeAddress(t.top, t.left, t.rows + 1, t.columns.length), true).name = tempTableName(t.name);
+    const table = sheet.tables.add(rangeAddress(t.top, t.left, t.rows + 1, t.columns.length), true);
+    table.name = tempTableName(t.name);
+    // A light style on paper: our header shading and grid lines show (ExcelApi 1.1).
+    if (d.font !== undefined) table.style = PAPER_TABLE_STYLE;
+  }
+  // One font for every cell (ExcelApi 1.1): bold rows and styles change weight or size only.
+  if (d.font !== undefined && d.values.length > 0) {
+    const all = sheet.getRange(rangeAddress(1, 1, d.values.length, p.width)).format.font;
+    all.name = d.font.name;
+    all.size = d.font.size;
+    all.color = "#000000";
   }
   for (const row of d.boldRows ?? []) sheet.getRange(rangeAddress(row, 1, 1, p.width)).format.font.bold = true;
   // ExcelApi 1.2: column widths; an older Excel keeps its default widths.
@@ -95,20 +105,97 @@ function decorate(p: PreparedSheet, sheet: Excel.Worksheet, features: PortFeatur
   }
   if (d.freezeRows !== undefined && d.freezeRows > 0 && features.freezePanes) sheet.freezePanes.freezeRows(d.freezeRows);
   for (const address of d.wrap ?? []) sheet.getRange(address).format.wrapText = true;
-  if (d.print !== undefined && features.pageLayout === true) {
-    // ExcelApi 1.9. A4, one page wide (height automatic), the header rows repeated on each page.
-    const layout = sheet.pageLayout;
-    layout.paperSize = "A4" as Excel.PaperType;
-    layout.orientation = (d.print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
-    layout.zoom = { horizontalFitToPages: d.print.fitToWidth };
-    if (d.print.titleRows !== undefined) layout.setPrintTitleRows(`$${d.print.titleRows.first}:$${d.print.titleRows.last}`);
-  }
+  decoratePaper(d, sheet, features);
   (d.charts ?? []).forEach((c: ChartSpec, i) => {
     const chart = sheet.charts.add(c.type as Excel.ChartType, sheet.getRange(c.dataRange), c.seriesBy as Excel.ChartSeriesBy);
     chart.title.text = c.title;
     const place = chartPlace(p.width, i);
     chart.setPosition(place.topLeft, place.bottomRight);
   });
+}
+
+/** The table style of sheets for paper (as the .xlsx writer: src/xlsx/print.ts). */
+const PAPER_TABLE_STYLE = "TableStyleLight1";
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+const EDGES = {
+  top: "EdgeTop",
+  bottom: "EdgeBottom",
+  left: "EdgeLeft",
+  right: "EdgeRight",
+  insideHorizontal: "InsideHorizontal",
+  insideVertical: "InsideVertical",
+} as const;
+const LINES = { thin: ["Continuous", "Thin"], medium: ["Continuous", "Medium"], dashed: ["Dash", "Thin"] } as const;
+
+/**
+ * Paper (src/workbook/sheets/paper.ts) through Office.js: cell styles — size, bold, alignment, wrapping,
+ * borders, fills (ExcelApi 1.1; the indent level 1.9) —, row heights and merged ranges (1.2), and the
+ * page setup (1.9): A4, orientation, fit to width, margins, centring, repeated rows and columns, page
+ * header and footer, print order and manual page breaks. A host without a set skips its part: the
+ * sheet is still written, and prints with Excel's defaults there.
+ */
+function decoratePaper(d: SheetData, sheet: Excel.Worksheet, features: PortFeatures): void {
+  const merged = features.columnWidths !== false;
+  for (const st of d.styles ?? []) {
+    const f = sheet.getRange(st.range).format;
+    if (st.bold !== undefined) f.font.bold = st.bold;
+    if (st.size !== undefined) f.font.size = st.size;
+    // Centred across a merged range only: without merging (ExcelApi 1.1) a centred title would spill both ways.
+    if (st.horizontal !== undefined && (merged || st.horizontal !== "center" || !(d.merges ?? []).some((m) => m.startsWith(`${st.range.split(":")[0]}:`)))) {
+      f.horizontalAlignment = H_ALIGN[st.horizontal] as Excel.HorizontalAlignment;
+    }
+    if (st.vertical !== undefined) f.verticalAlignment = V_ALIGN[st.vertical] as Excel.VerticalAlignment;
+    if (st.wrap !== undefined) f.wrapText = st.wrap;
+    if (st.indent !== undefined && features.pageLayout === true) f.indentLevel = st.indent;
+    if (st.fill !== undefined) f.fill.color = `#${st.fill}`;
+    if (st.border !== undefined) {
+      const [style, weight] = LINES[st.border.line];
+      for (const e of st.border.edges) {
+        const b = f.borders.getItem(EDGES[e] as Excel.BorderIndex);
+        b.style = style as Excel.BorderLineStyle;
+        b.weight = weight as Excel.BorderWeight;
+      }
+    }
+  }
+  if (merged) {
+    for (const { row, height } of d.rowHeights ?? []) sheet.getRange(`A${row}`).format.rowHeight = height;
+    for (const m of d.merges ?? []) sheet.getRange(m).merge(false);
+  }
+  if (d.print === undefined || features.pageLayout !== true) return;
+  const pr = d.print;
+  const layout = sheet.pageLayout;
+  layout.paperSize = "A4" as Excel.PaperType;
+  layout.orientation = (pr.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  layout.zoom = { horizontalFitToPages: pr.fitToWidth };
+  if (pr.titleRows !== undefined) layout.setPrintTitleRows(`$${pr.titleRows.first}:$${pr.titleRows.last}`);
+  if (pr.titleColumns !== undefined) {
+    layout.setPrintTitleColumns(`$${columnLetter(pr.titleColumns.first)}:$${columnLetter(pr.titleColumns.last)}`);
+  }
+  if (pr.fitToWidth > 1) layout.printOrder = "OverThenDown" as Excel.PrintOrder;
+  if (pr.margins !== undefined) {
+    const m = pr.margins;
+    const pt = (inches: number) => Math.round(inches * 7200) / 100;
+    layout.leftMargin = pt(m.left);
+    layout.rightMargin = pt(m.right);
+    layout.topMargin = pt(m.top);
+    layout.bottomMargin = pt(m.bottom);
+    layout.headerMargin = pt(m.header);
+    layout.footerMargin = pt(m.footer);
+  }
+  if (pr.centerHorizontally === true) layout.centerHorizontally = true;
+  if (pr.header !== undefined || pr.footer !== undefined) {
+    const hf = layout.headersFooters.defaultForAllPages;
+    if (pr.header?.left !== undefined) hf.leftHeader = pr.header.left;
+    if (pr.header?.center !== undefined) hf.centerHeader = pr.header.center;
+    if (pr.header?.right !== undefined) hf.rightHeader = pr.header.right;
+    if (pr.footer?.left !== undefined) hf.leftFooter = pr.footer.left;
+    if (pr.footer?.center !== undefined) hf.centerFooter = pr.footer.center;
+    if (pr.footer?.right !== undefined) hf.rightFooter = pr.footer.right;
+  }
+  // A break above the row after each page's last row.
+  for (const r of pr.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${r + 1}`);
 }
 
 /** A drop-down list (ExcelApi 1.8). */

@@ -77,13 +77,12 @@ const zh = {
   // Publicity
   publicityHeading: "4. 公示表",
   publicityStart: "公示开始日期（年-月-日）",
-  publicityEnd: "结束日期（可空：自动取第 7 个工作日；按周一至周五计算，未扣除法定节假日和调休，请核对）",
+  publicityEnd: "结束日期（可空：自动取第 7 个工作日；扣除法定节假日，计入调休上班日）",
   dateExample: "例如 2026-11-30 或 2026年11月30日。",
   dateShown: (text: string) => `即 ${text}`,
   publisher: "公示单位（可空）",
   publicity: "生成公示表",
-  publicityDone: (start: string, end: string, n: number) =>
-    `已写入“公示”：${n} 户，公示期 ${start} 至 ${end}（工作日按周一至周五计算，未扣除法定节假日和调休，请核对）。不含户主姓名和困难类别。`,
+  publicityDone: (start: string, end: string, n: number) => `已写入“公示”：${n} 户，公示期 ${start} 至 ${end}。不含户主姓名和困难类别。`,
   // Errors
 };
 
@@ -151,13 +150,12 @@ const en: Strings = {
   perSqm: "CNY/m²",
   publicityHeading: "4. Publicity sheet",
   publicityStart: "Publicity starts (year-month-day)",
-  publicityEnd: "Ends (blank: the 7th working day, counted Monday–Friday; public holidays are not taken into account — please check)",
+  publicityEnd: "Ends (blank: the 7th working day; statutory holidays excluded, 调休 working weekends counted)",
   publisher: "Published by (optional)",
   dateExample: " For example 2026-11-30.",
   dateShown: (text) => `= ${text}`,
   publicity: "Make publicity sheet",
-  publicityDone: (start, end, n) =>
-    `Wrote 公示: ${n} households, ${start} to ${end} (working days counted Monday–Friday; public holidays and make-up working days are not taken into account — please check). No owners' names or hardship statuses.`,
+  publicityDone: (start, end, n) => `Wrote 公示: ${n} households, ${start} to ${end}. No owners' names or hardship statuses.`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };

@@ -109,7 +109,11 @@ export function paneReducer(lang: Lang) {
           ...idle,
           errors: [],
           policy: e.outcome.policy ?? s.policy,
-          message: { intent: "success", text: t.publicityDone(displayDate(e.outcome.start, lang), displayDate(e.outcome.end, lang), e.outcome.households) },
+          // The calendar's note: holidays counted, or a year without holiday data counted Monday–Friday (a warning).
+          message: {
+            intent: e.outcome.calendar?.covered === false ? "warning" : "success",
+            text: `${t.publicityDone(displayDate(e.outcome.start, lang), displayDate(e.outcome.end, lang), e.outcome.households)}${e.outcome.calendar === undefined ? "" : ` ${e.outcome.calendar[lang]}${lang === "zh" ? "。" : "."}`}`,
+          },
         };
       case "policy":
         return e.outcome.kind === "invalid"

@@ -1,7 +1,7 @@
 /**
  * What the task pane's buttons do, on any `WorkbookPort` (Office.js in Excel, a fake in tests):
  * 新建 (template), 政策 (parameters in force), 检查 (problems with their cells), 计算 (three output
- * sheets), 公示. Reading, validation and every number come from the shared layout module and the engine;
+ * sheets), 公示, 缴费通知. Reading, validation and every number come from the shared layout module and the engine;
  * this module only sequences them, and never writes unless the whole input is valid.
  */
 import {
@@ -26,12 +26,14 @@ import {
   WorkbookError,
   WorkbookRead,
   buildOutputSheets,
+  buildNotices,
   buildPublicitySheet,
   buildTemplate,
   SheetGrid,
+  CalendarNote,
+  NOTICE_SHEET,
   missingSheetError,
   moneyText,
-  publicityEndDate,
   readInputs,
   readPolicyGrid,
 } from "../workbook";
@@ -107,9 +109,25 @@ export type PolicyOutcome =
   | { readonly kind: "invalid"; readonly errors: readonly WorkbookError[] };
 
 export type PublicityOutcome =
-  | { readonly kind: "done"; readonly start: CalendarDate; readonly end: CalendarDate; readonly households: number; readonly policy?: PolicyOutcome }
+  | {
+      readonly kind: "done";
+      readonly start: CalendarDate;
+      readonly end: CalendarDate;
+      readonly households: number;
+      /** Working days in the period (statutory holidays out, 调休 working weekends in). */
+      readonly days?: number;
+      /** What the calendar says: holidays counted, or a year the data lacks counted Monday–Friday (show it). */
+      readonly calendar?: CalendarNote;
+      readonly policy?: PolicyOutcome;
+    }
   | { readonly kind: "invalid"; readonly errors: readonly WorkbookError[]; readonly policy?: PolicyOutcome }
   | { readonly kind: "period"; readonly zh: string; readonly en: string };
+
+/** 生成缴费通知单: the 缴费通知 sheet, or why not. */
+export type NoticesOutcome =
+  | { readonly kind: "done"; readonly sheet: string; readonly notices: number; readonly perPage: 2 | 4; readonly policy?: PolicyOutcome }
+  | { readonly kind: "invalid"; readonly errors: readonly WorkbookError[]; readonly policy?: PolicyOutcome }
+  | { readonly kind: "refused"; readonly zh: string; readonly en: string };
 
 /** The input sheets a run reads (政策参数 only when the workbook's policy is used; 加装电梯 when present). */
 const KINDS: readonly InputKind[] = ["policy", "project", "households", "elevators"];
@@ -191,6 +209,11 @@ export interface Workflows {
   calculate(choice: PolicyChoice, onPhase?: PhaseListener): Promise<RunOutcome>;
   /** 公示表: the publicity sheet (validates first, like 计算). */
   publicity(choice: PolicyChoice, period: { start: CalendarDate; end?: CalendarDate; publisher?: string }, onPhase?: PhaseListener): Promise<PublicityOutcome>;
+  /**
+   * 生成缴费通知单: validates like 计算, then writes the 缴费通知 sheet — one notice per household,
+   * `perPage` (2, default, or 4) to an A4 page, with the optional 项目信息 payment rows.
+   */
+  notices(choice: PolicyChoice, options?: { readonly perPage?: 2 | 4 }, onPhase?: PhaseListener): Promise<NoticesOutcome>;
   /** Shows the cell of a problem. */
   select(error: WorkbookError): Promise<void>;
 }
@@ -273,10 +296,23 @@ export function createWorkflows(port: WorkbookPort, options: WorkflowOptions = {
       return {
         kind: "done",
         start: period.start,
-        end: period.end ?? publicityEndDate(period.start),
+        end: built.end,
         households: r.read.result.households?.length ?? 0,
+        days: built.days,
+        calendar: built.calendar,
         policy: r.policy,
       };
+    },
+
+    async notices(choice, options = {}, onPhase) {
+      const r = await readAll(choice, onPhase);
+      if (!r.ok) return { kind: "invalid", errors: r.errors, policy: r.policy };
+      const perPage = options.perPage ?? 2;
+      const built = buildNotices(r.read, { time: now(), perPage });
+      if (!built.ok) return { kind: "refused", zh: built.zh, en: built.en };
+      onPhase?.("write", 0, 1);
+      await port.replaceSheets([built.sheet], { activate: NOTICE_SHEET, onProgress: (done, total) => onPhase?.("write", done, total) });
+      return { kind: "done", sheet: NOTICE_SHEET, notices: built.notices, perPage, policy: r.policy };
     },
 
     async select(error) {

@@ -97,24 +97,91 @@ export interface TableSpec {
   readonly totalsRow: boolean;
 }
 
+/** Page margins in inches (Excel's unit for page setup; Office.js takes points: × 72). */
+export interface PageMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
+}
+
 /**
- * Print setup of an output sheet: A4, one page wide (as many pages tall as needed), the header rows
- * repeated on every page. exceljs writes it into the file; the Office.js port applies it where
- * ExcelApi 1.9 (`worksheet.pageLayout`) is available.
+ * One page header or footer in Excel's codes: `&A` sheet name, `&F` file name, `&P` page, `&N` pages,
+ * `&D` date, `&"等线,Regular"` font, `&9` size. Written as is by exceljs and by Office.js.
+ */
+export interface HeaderFooterSpec {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+/**
+ * Print setup of a sheet: A4, one page wide (as many pages tall as needed), the title and header rows
+ * repeated on every page, margins, a page header and footer, manual page breaks. exceljs writes it into
+ * the file; the Office.js port applies it where ExcelApi 1.9 (`worksheet.pageLayout`) is available.
  */
 export interface PrintSpec {
   readonly paperSize: "A4";
   readonly orientation: "portrait" | "landscape";
-  /** Pages wide (1); the height is automatic. */
+  /**
+   * Pages wide (1); the height is automatic. A safety net only: builders size their columns so that the
+   * sheet fits the page at 100% (src/workbook/sheets/paper.ts), so fitting never shrinks text below 9 pt.
+   */
   readonly fitToWidth: number;
-  /** 1-based rows repeated at the top of each printed page, e.g. `{ first: 1, last: 1 }`. */
+  /** 1-based rows repeated at the top of each printed page, e.g. `{ first: 1, last: 3 }`. */
   readonly titleRows?: { readonly first: number; readonly last: number };
+  /**
+   * 1-based columns repeated at the left of each printed page, for a table printed two pages wide
+   * (项目汇总: 序号, 文件, 项目名称 on both halves).
+   */
+  readonly titleColumns?: { readonly first: number; readonly last: number };
+  readonly margins?: PageMargins;
+  readonly header?: HeaderFooterSpec;
+  readonly footer?: HeaderFooterSpec;
+  /** Centre the printed area between the left and right margins. */
+  readonly centerHorizontally?: boolean;
+  /** 1-based rows after which a new page starts (manual page breaks: 2 or 4 notices per page). */
+  readonly rowBreaks?: readonly number[];
 }
 
 /** A4, fitted to one page wide; `titleRow` repeated on every page when given. */
 export function printSpec(orientation: PrintSpec["orientation"], titleRow?: number): PrintSpec {
   return { paperSize: "A4", orientation, fitToWidth: 1, ...(titleRow !== undefined ? { titleRows: { first: titleRow, last: titleRow } } : {}) };
 }
+
+/** A font as both adapters write it: one family for every cell of a sheet (src/workbook/sheets/paper.ts). */
+export interface FontSpec {
+  readonly name: string;
+  /** Points. */
+  readonly size: number;
+}
+
+/** A border line: thin grid lines of a table, a medium rule, the dashed cut line between notices. */
+export type BorderLine = "thin" | "medium" | "dashed";
+/** Which lines of a range: its four outer edges, and the lines between its rows / columns. */
+export type BorderEdge = "top" | "bottom" | "left" | "right" | "insideHorizontal" | "insideVertical";
+
+/** Formatting of a rectangle of cells, applied in order after the sheet's base font. */
+export interface CellStyle {
+  /** A1 range or cell (`A3:N3`, `B5`). */
+  readonly range: string;
+  readonly bold?: boolean;
+  /** Font size in points (title rows); default the sheet's font size. */
+  readonly size?: number;
+  readonly horizontal?: "left" | "center" | "right";
+  readonly vertical?: "top" | "center" | "bottom";
+  /** Indent level of left-aligned text (one level ≈ one character): keeps texts off right-aligned numbers. */
+  readonly indent?: number;
+  readonly wrap?: boolean;
+  readonly border?: { readonly line: BorderLine; readonly edges: readonly BorderEdge[] };
+  /** Solid background, RGB hex without `#` (`F2F2F2`). */
+  readonly fill?: string;
+}
+
+/** Every edge of every cell of a range: a printed table's grid. */
+export const GRID_EDGES: readonly BorderEdge[] = ["top", "bottom", "left", "right", "insideHorizontal", "insideVertical"];
 
 /**
  * An output (or template) sheet as plain data. `values[r][c]` is cell (r + 1, c + 1): every sheet starts
@@ -133,8 +200,16 @@ export interface SheetData {
   readonly charts?: readonly ChartSpec[];
   /** Cells or ranges (A1, e.g. `B21` or `O2:O30`) whose text wraps within the column width. */
   readonly wrap?: readonly string[];
-  /** Page setup for printing (output sheets). */
+  /** Page setup for printing. */
   readonly print?: PrintSpec;
+  /** The font of every cell of the sheet (bold rows and styles keep it, changing weight or size only). */
+  readonly font?: FontSpec;
+  /** Alignment, borders, fills, sizes of ranges, applied in order. */
+  readonly styles?: readonly CellStyle[];
+  /** Heights in points of the rows that need one (wrapped texts, titles); other rows keep the default. */
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
+  /** Merged ranges (A1), e.g. a title across the table: `A1:N1`. */
+  readonly merges?: readonly string[];
 }
 
 /** Builds a SheetData row by row: each row's values and formats side by side. */

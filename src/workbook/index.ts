@@ -21,5 +21,6 @@ export * from "./sheets";
 export * from "./programme";
 export * from "./template";
 export * from "./outputs";
+export { sha256Hex } from "./sha256";
 export { EXAMPLE_INPUT } from "./example";
 export type { ExampleInput } from "./example";

@@ -119,7 +119,10 @@ export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /** Keys of the project rows (engine JSON paths under `project`). */
-export type ProjectFieldKey = "name" | "area" | "costs.basic" | "costs.improvement" | "costs.enhancement" | "socialCapital" | "elevatorCost";
+export type ProjectFieldKey = "name" | "area" | "costs.basic" | "costs.improvement" | "costs.enhancement" | "socialCapital" | "elevatorCost" | NoticeFieldKey;
+
+/** Optional 项目信息 rows printed on the payment notices (缴费通知); never required, never engine input. */
+export type NoticeFieldKey = "paymentAccount" | "paymentDeadline" | "officerContact";
 
 export interface ProjectFieldSpec {
   readonly key: ProjectFieldKey;
@@ -128,6 +131,8 @@ export interface ProjectFieldSpec {
   readonly format: string;
   /** A cost cell: the filled cost cells decide the stage (决算 when any is filled). */
   readonly cost: boolean;
+  /** Printed on the payment notices only: optional text, not part of the calculation. */
+  readonly notice?: boolean;
 }
 
 /** 项目信息 rows, in template order. A row is found by its 字段 key or by its 项目 label. */
@@ -139,6 +144,9 @@ export const PROJECT_FIELDS: readonly ProjectFieldSpec[] = [
   { key: "costs.enhancement", label: "提升类费用（元）", kind: "number", format: FORMATS.money, cost: true },
   { key: "socialCapital", label: "社会资金（元）", kind: "number", format: FORMATS.money, cost: false },
   { key: "elevatorCost", label: "加装电梯费用（元，不计入总投资）", kind: "number", format: FORMATS.money, cost: false },
+  { key: "paymentAccount", label: "缴费账户或地点（通知单用，可空）", kind: "text", format: FORMATS.general, cost: false, notice: true },
+  { key: "paymentDeadline", label: "缴费截止日期（通知单用，可空）", kind: "text", format: FORMATS.general, cost: false, notice: true },
+  { key: "officerContact", label: "经办人及联系电话（通知单用，可空）", kind: "text", format: FORMATS.general, cost: false, notice: true },
 ];
 
 /** The two stages of the project sheet. */

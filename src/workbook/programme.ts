@@ -5,9 +5,10 @@
  */
 import Decimal from "decimal.js";
 import { APPROVAL_PATH_TEXTS, Dec, Fen, Money, displayRatio, fenToMoney, fenToYuan, moneyToYuan, roundFen } from "../engine";
-import { CellValue, SheetBuilder, SheetData, columnLetter, printSpec } from "./grid";
+import { CellValue, SheetData } from "./grid";
 import { FORMATS, STAGE_LABELS } from "./layout";
 import { WorkbookError, WorkbookRead, formatWorkbookError } from "./read";
+import { ColumnPlan, PaperSheet, localDate } from "./sheets";
 
 /** One workbook of the batch: read and calculated, or the problems that stopped it. */
 export type ProgrammeEntry =
@@ -51,18 +52,49 @@ export function problemsText(e: ProgrammeEntry): string {
   return lines.join("\n");
 }
 
+/** Columns of 项目汇总 on paper: texts wrap, flags centred; two landscape pages wide, 序号–项目名称 on both. */
+const PROGRAMME_COLUMNS: readonly ColumnPlan[] = PROGRAMME_HEADERS.map((h): ColumnPlan => {
+  switch (h) {
+    case "序号":
+    case "测算阶段":
+    case "自筹资金已全部到位":
+    case "表决通过":
+    case "审批路径":
+      return { align: "center" };
+    case "文件":
+      return { wrapAt: 16 };
+    case "项目名称":
+      return { wrapAt: 26 };
+    case "问题":
+      return { wrapAt: 24, min: 16 };
+    default:
+      return {};
+  }
+});
+
+/** Options of 项目汇总. */
+export interface ProgrammeOptions {
+  /** The date shown under the title. */
+  readonly time?: Date;
+}
+
 /**
- * The 项目汇总 sheet: a table with one row per project and a programme total row (exact sums; the total
- * collection rate is Σ min(paid, net) ÷ Σ net over every household of the readable projects).
- * 未到位金额 = Σ 应缴 − Σ min(已缴, 应缴) (元); 审批路径 in its short form (三合一 / 二合一 / 分别审批);
- * 问题 holds only what stopped a workbook (input errors, unreadable files).
+ * The 项目汇总 sheet: a title block, then a table with one row per project and a programme total row
+ * (exact sums; the total collection rate is Σ min(paid, net) ÷ Σ net over every household of the
+ * readable projects). 未到位金额 = Σ 应缴 - Σ min(已缴, 应缴) (元); 审批路径 in its short form (三合一 /
+ * 二合一 / 分别审批); 问题 holds only what stopped a workbook (input errors, unreadable files).
+ * Printed landscape, two pages wide at 100% (序号, 文件 and 项目名称 repeated on the second page).
  */
-export function buildProgrammeSheet(entries: readonly ProgrammeEntry[]): SheetData {
+export function buildProgrammeSheet(entries: readonly ProgrammeEntry[], options: ProgrammeOptions = {}): SheetData {
   const ordered = orderProgramme(entries);
-  const b = new SheetBuilder();
+  const b = new PaperSheet(PROGRAMME_SHEET, PROGRAMME_COLUMNS, { orientation: "landscape", pagesWide: 2, titleColumns: [0, 2] });
   const M = FORMATS.money;
   const formats = ["0", "General", "General", "General", M, M, M, M, M, "#,##0", FORMATS.percent, M, "General", "General", "General", "General"];
-  b.row([...PROGRAMME_HEADERS], [], true);
+  b.title(`项目汇总（${ordered.length} 个项目）`);
+  b.info([...(options.time !== undefined ? [`日期：${localDate(options.time)}`] : []), "金额单位：元"].join("　"));
+  b.note("排序：自筹资金已全部到位的项目在前（乐政办发〔2023〕47号 第五条（三）），无法测算的工作簿在后，其问题见“问题清单”。");
+  const header = b.header([...PROGRAMME_HEADERS]);
+  b.repeatHeader(header);
   const sum = {
     T: new Dec(0),
     R: new Dec(0),
@@ -78,7 +110,7 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[]): SheetDa
   };
   ordered.forEach((e, i) => {
     if (!e.ok) {
-      b.row([i + 1, e.file, null, null, null, null, null, null, null, null, null, null, null, null, null, problemsText(e)], formats);
+      b.body([i + 1, e.file, null, null, null, null, null, null, null, null, null, null, null, null, null, problemsText(e)], formats);
       return;
     }
     const r = e.read.result;
@@ -113,12 +145,12 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[]): SheetDa
       APPROVAL_PATH_TEXTS[p.approvalPath].short,
       null,
     ];
-    b.row(row, formats);
+    b.body(row, formats);
   });
   // Sums over many projects may pass 2^53 fen: Decimals, exact.
   const rate: Decimal = sum.net.isZero() ? new Dec(1) : sum.collected.dividedBy(sum.net);
   const bad = ordered.length - sum.ok;
-  b.row(
+  b.total(
     [
       "合计",
       `${ordered.length} 个项目`,
@@ -137,21 +169,10 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[]): SheetDa
       null,
       null,
     ],
-    formats,
-    true,
+    formats.map((f, i) => (i === 0 ? "General" : f)),
   );
-  const { values, numberFormats } = b.rectangle();
-  const problems = columnLetter(PROGRAMME_HEADERS.indexOf("问题") + 1);
-  return {
-    name: PROGRAMME_SHEET,
-    values,
-    numberFormats,
-    columnWidths: [6, 22, 30, 8, 16, 16, 14, 16, 12, 8, 10, 14, 10, 8, 10, 60],
-    table: { name: PROGRAMME_TABLE, top: 1, left: 1, columns: [...PROGRAMME_HEADERS], rows: ordered.length, totalsRow: true },
-    freezeRows: 1,
-    boldRows: b.boldRows,
-    // 问题 may hold several lines.
-    wrap: ordered.length > 0 ? [`${problems}2:${problems}${ordered.length + 1}`] : [],
-    print: printSpec("landscape", 1),
-  };
+  return b.finish({
+    table: { name: PROGRAMME_TABLE, top: header, left: 1, columns: [...PROGRAMME_HEADERS], rows: ordered.length, totalsRow: true },
+    freezeRows: header,
+  });
 }

@@ -17,6 +17,7 @@ import {
 import { CellValue, SheetData, columnLetter } from "./grid";
 import { ELEVATOR_COLUMNS, HOUSEHOLD_COLUMNS, POLICY_COLUMNS, PROJECT_COLUMNS, PROJECT_FIELDS, SHEETS, TABLES, YES_NO_CHOICES } from "./layout";
 import { EXAMPLE_INPUT, ExampleInput } from "./example";
+import { withInputPaper } from "./sheets/paper";
 
 /** A drop-down list on a column range (Office.js `dataValidation.rule.list`, exceljs `cell.dataValidation`). */
 export interface ValidationSpec {
@@ -111,6 +112,8 @@ function projectSheet(example: ExampleInput | undefined, settlement?: Readonly<R
     table: { name: TABLES.project, top: 1, left: 1, columns: PROJECT_COLUMNS.map((c) => c.header), rows: values.length - 1, totalsRow: false },
     freezeRows: 1,
     boldRows: [1],
+    // Text rows (name, payment account …) wrap in the 概算 / 决算 columns when printed.
+    wrap: PROJECT_FIELDS.flatMap((f, i) => (f.kind === "text" ? [`C${i + 2}:D${i + 2}`] : [])),
   };
 }
 
@@ -137,6 +140,8 @@ function householdSheet(example: ExampleInput | undefined): SheetData {
     table: { name: TABLES.households, top: 1, left: 1, columns: HOUSEHOLD_COLUMNS.map((c) => c.header), rows: values.length - 1, totalsRow: false },
     freezeRows: 1,
     boldRows: [1],
+    // 困难类别 and 备注 wrap when printed.
+    wrap: ["status", "note"].map((k) => columnRange(k, values.length - 1)),
   };
 }
 
@@ -172,7 +177,8 @@ function columnRange(key: string, rows: number): string {
  */
 export function buildTemplate(options: TemplateOptions = {}): Template {
   const example = options.input ?? (options.example === true ? EXAMPLE_INPUT : undefined);
-  const sheets = [policySheet(example?.policy), projectSheet(example, options.settlement), householdSheet(example), elevatorSheet(example)];
+  // Page setup (src/workbook/sheets/paper.ts): A4, the header row on every page, one font.
+  const sheets = [policySheet(example?.policy), projectSheet(example, options.settlement), householdSheet(example), elevatorSheet(example)].map(withInputPaper);
   const rows = Math.max(options.validationRows ?? 2000, (example?.households?.length ?? 0) + 100);
   const yesNo = `可填：是/否、TRUE/FALSE、1/0、Y/N、√/×、同意/不同意`;
   const validations: ValidationSpec[] = [

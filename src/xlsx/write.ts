@@ -5,6 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import { SheetData, ValidationSpec, cellAddress, columnNumber } from "../workbook";
+import { applyPaper } from "./print";
 
 /** Removes a sheet by name when present. */
 export function removeSheet(wb: ExcelJS.Workbook, name: string): void {
@@ -54,28 +55,11 @@ export function writeSheet(wb: ExcelJS.Workbook, data: SheetData): ExcelJS.Works
       if (f !== undefined && f !== "General") cell.numFmt = f;
     }
   }
-  for (const r of data.boldRows ?? []) ws.getRow(r).font = { bold: true };
   data.columnWidths?.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  for (const range of data.wrap ?? []) {
-    for (const a of addresses(range)) {
-      const cell = ws.getCell(a);
-      cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
-    }
-  }
-  if (data.print !== undefined) {
-    const p = data.print;
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: 9, // A4
-      orientation: p.orientation,
-      fitToPage: true,
-      fitToWidth: p.fitToWidth,
-      fitToHeight: 0,
-      ...(p.titleRows !== undefined ? { printTitlesRow: `${p.titleRows.first}:${p.titleRows.last}` } : {}),
-    };
-  }
+  // Fonts, bold rows, wrapping, styles, row heights, merges and page setup (src/xlsx/print.ts).
+  applyPaper(ws, data, new Set((data.wrap ?? []).flatMap((range) => [...addresses(range)])));
   return ws;
 }
 

@@ -32,8 +32,16 @@ export interface FakeSheet {
   validations: Map<string, { rule?: unknown; prompt?: unknown; errorAlert?: unknown }>;
   /** Addresses given `format.wrapText = true`. */
   wrapped: string[];
-  /** `worksheet.pageLayout` as set (ExcelApi 1.9). */
-  pageLayout: { paperSize?: string; orientation?: string; zoom?: unknown; printTitleRows?: string };
+  /** `worksheet.pageLayout` as set (ExcelApi 1.9): paperSize, orientation, zoom, printTitleRows, margins, headers … */
+  pageLayout: { paperSize?: string; orientation?: string; zoom?: unknown; printTitleRows?: string; [key: string]: unknown };
+  /** Formatting set on ranges, in order: `font.name`, `font.size`, `horizontalAlignment`, `fill.color`, `border.EdgeTop.style` … */
+  formatting: { address: string; key: string; value: unknown }[];
+  /** Row heights set (ExcelApi 1.2), by 1-based row. */
+  rowHeights: Map<number, number>;
+  /** Ranges merged (ExcelApi 1.2). */
+  merges: string[];
+  /** Manual page breaks added (ExcelApi 1.9): the cell a new page starts at. */
+  pageBreaks: string[];
   /** `worksheet.visibility`: Visible, Hidden or VeryHidden. */
   visibility: string;
 }
@@ -48,6 +56,8 @@ export interface FakeTable {
   columns: number;
   /** The last row is the table's totals row (`showTotals`); `rows` includes it. */
   totalsRow?: boolean;
+  /** `table.style` as set. */
+  style?: string;
 }
 
 /** One write that reached the workbook. */
@@ -68,7 +78,11 @@ export interface FakeWrite {
     | "freeze"
     | "validation"
     | "wrap"
-    | "pageLayout";
+    | "pageLayout"
+    | "format"
+    | "rowHeight"
+    | "merge"
+    | "pageBreak";
   address: string;
   /** Calculation was suspended for the request that carried this write. */
   calcSuspended: boolean;
@@ -168,6 +182,10 @@ function newSheet(name: string, rows: FakeValue[][] = []): FakeSheet {
     validations: new Map(),
     wrapped: [],
     pageLayout: {},
+    formatting: [],
+    rowHeights: new Map(),
+    merges: [],
+    pageBreaks: [],
     visibility: "Visible",
   };
 }
@@ -476,8 +494,29 @@ class RangeProxy extends ClientObject {
     });
   }
 
+  /** ExcelApi 1.2: merges the range (across: each row on its own). */
+  merge(_across?: boolean): void {
+    this.ctx.needs(2, "range.merge");
+    this.ctx.push(() => {
+      const r = this.rect();
+      r.sheet.merges.push(formatAddress(r));
+      record(this.ctx.wb, r.sheet.name, "merge", formatAddress(r));
+    });
+  }
+
   get format() {
     const self = this;
+    /** Records a formatting property (ExcelApi 1.`minor`). */
+    const setter =
+      (key: string, minor = 1) =>
+      (value: unknown) => {
+        if (minor > 1) self.ctx.needs(minor, `format.${key}`);
+        self.ctx.push(() => {
+          const r = self.rect();
+          r.sheet.formatting.push({ address: formatAddress(r), key, value });
+          record(self.ctx.wb, r.sheet.name, "format", formatAddress(r));
+        });
+      };
     return {
       font: {
         set bold(b: boolean) {
@@ -487,6 +526,51 @@ class RangeProxy extends ClientObject {
             record(self.ctx.wb, r.sheet.name, "bold", formatAddress(r));
           });
         },
+        set name(v: string) {
+          setter("font.name")(v);
+        },
+        set size(v: number) {
+          setter("font.size")(v);
+        },
+        set color(v: string) {
+          setter("font.color")(v);
+        },
+      },
+      set horizontalAlignment(v: string) {
+        setter("horizontalAlignment")(v);
+      },
+      set verticalAlignment(v: string) {
+        setter("verticalAlignment")(v);
+      },
+      /** ExcelApi 1.9. */
+      set indentLevel(v: number) {
+        setter("indentLevel", 9)(v);
+      },
+      fill: {
+        set color(v: string) {
+          setter("fill.color")(v);
+        },
+      },
+      borders: {
+        getItem(index: string) {
+          return {
+            set style(v: string) {
+              setter(`border.${index}.style`)(v);
+            },
+            set weight(v: string) {
+              setter(`border.${index}.weight`)(v);
+            },
+          };
+        },
+      },
+      /** ExcelApi 1.2. */
+      set rowHeight(h: number) {
+        self.ctx.needs(2, "format.rowHeight");
+        self.ctx.push(() => {
+          const r = self.rect();
+          for (let i = r.r0; i < r.r0 + r.rows; i++) r.sheet.rowHeights.set(i + 1, h);
+          record(self.ctx.wb, r.sheet.name, "rowHeight", formatAddress(r));
+        });
       },
       set columnWidth(w: number) {
         self.ctx.needs(2, "format.columnWidth");
@@ -550,6 +634,12 @@ class TableProxy extends ClientObject {
       const t = this.table();
       if (this.ctx.wb.tables.some((o) => o !== t && o.name === n)) throw new FakeOfficeError("ItemAlreadyExists", `table ${n} exists`);
       t.name = n;
+    });
+  }
+  /** ExcelApi 1.1: the table style's name. */
+  set style(v: string) {
+    this.ctx.push(() => {
+      this.table().style = v;
     });
   }
   load(props: string): this {
@@ -822,6 +912,7 @@ class WorksheetProxy extends ClientObject {
         apply(s.pageLayout);
         record(self.ctx.wb, s.name, "pageLayout", "");
       });
+    const prop = (key: string) => (v: unknown) => set((p) => (p[key] = v));
     return {
       set paperSize(v: string) {
         set((p) => (p.paperSize = v));
@@ -834,6 +925,69 @@ class WorksheetProxy extends ClientObject {
       },
       setPrintTitleRows(v: string) {
         set((p) => (p.printTitleRows = v));
+      },
+      setPrintTitleColumns(v: string) {
+        prop("printTitleColumns")(v);
+      },
+      set printOrder(v: string) {
+        prop("printOrder")(v);
+      },
+      set centerHorizontally(v: boolean) {
+        prop("centerHorizontally")(v);
+      },
+      set leftMargin(v: number) {
+        prop("leftMargin")(v);
+      },
+      set rightMargin(v: number) {
+        prop("rightMargin")(v);
+      },
+      set topMargin(v: number) {
+        prop("topMargin")(v);
+      },
+      set bottomMargin(v: number) {
+        prop("bottomMargin")(v);
+      },
+      set headerMargin(v: number) {
+        prop("headerMargin")(v);
+      },
+      set footerMargin(v: number) {
+        prop("footerMargin")(v);
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          set leftHeader(v: string) {
+            prop("leftHeader")(v);
+          },
+          set centerHeader(v: string) {
+            prop("centerHeader")(v);
+          },
+          set rightHeader(v: string) {
+            prop("rightHeader")(v);
+          },
+          set leftFooter(v: string) {
+            prop("leftFooter")(v);
+          },
+          set centerFooter(v: string) {
+            prop("centerFooter")(v);
+          },
+          set rightFooter(v: string) {
+            prop("rightFooter")(v);
+          },
+        },
+      },
+    };
+  }
+  /** ExcelApi 1.9: manual page breaks; `add(cell)` starts a page at that cell's row. */
+  get horizontalPageBreaks() {
+    const self = this;
+    self.ctx.needs(9, "worksheet.horizontalPageBreaks");
+    return {
+      add(address: string) {
+        self.ctx.push(() => {
+          const s = self.resolve();
+          s.pageBreaks.push(address);
+          record(self.ctx.wb, s.name, "pageBreak", address);
+        });
       },
     };
   }

@@ -4,7 +4,7 @@ import { createWorkflows } from "../../src/taskpane/workflows";
 import { EXAMPLE_INPUT, RESULT_HEADERS, moneyText } from "../../src/workbook";
 import { createFakeOffice, FakeOptions, FakeWorkbook } from "../excel/fake-excel";
 
-const ALL: PortFeatures = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, dataValidation: true };
+const ALL: PortFeatures = { suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, dataValidation: true, pageLayout: true };
 const INPUT_SHEETS = ["政策参数", "项目信息", "住户", "加装电梯"];
 const FIXED_TIME = new Date(2024, 4, 6, 14, 3, 7);
 
@@ -36,7 +36,8 @@ describe("新建测算工作簿", () => {
     expect(wb.tables.map((t) => [t.name, t.sheet.name, t.rows])).toEqual([
       // base + 21 keys (funding-rules §7, elevator-rules §7) and the header
       ["PolicyTable", "政策参数", 23],
-      ["ProjectTable", "项目信息", 8],
+      // 项目信息: 7 fields, the 3 optional rows of the payment notices, the header
+      ["ProjectTable", "项目信息", 11],
       ["HouseholdTable", "住户", 41],
       // the example's two elevators (elevator-rules.md) and the header
       ["ElevatorTable", "加装电梯", 3],
@@ -155,7 +156,8 @@ describe("计算", () => {
     if (out.kind !== "done") throw new Error(JSON.stringify(out));
     expect(INPUT_SHEETS.flatMap((s) => wb.writesTo(s))).toEqual([]);
 
-    const grid = wb.grid("测算结果");
+    // Two title rows (title; project, stage, date, unit), then the table.
+    const grid = wb.grid("测算结果").slice(2);
     expect(grid[0]).toEqual(RESULT_HEADERS);
     const hs = expected.households!;
     expect(grid.length).toBe(hs.length + 2);
@@ -182,9 +184,22 @@ describe("计算", () => {
     expect(total[0]).toBe("合计");
     expect(total[6]).toBe(expected.project.residentTotal);
     expect(total[10]).toBe(expected.totals!.net);
-    expect(wb.format("测算结果", "K2")).toBe("#,##0.00");
-    expect(wb.format("测算结果", "H2")).toBe("0%");
-    expect(wb.tables.find((t) => t.name === "ResultTable")).toMatchObject({ r0: 0, c0: 0, rows: hs.length + 1, columns: 14 });
+    expect(wb.format("测算结果", "K4")).toBe("#,##0.00");
+    expect(wb.format("测算结果", "H4")).toBe("0%");
+    expect(wb.tables.find((t) => t.name === "ResultTable")).toMatchObject({ r0: 2, c0: 0, rows: hs.length + 1, columns: 14, style: "TableStyleLight1" });
+    // One font for every cell, the title block merged, the page set up (ExcelApi 1.9 in this fake).
+    const s = wb.sheet("测算结果")!;
+    expect(s.formatting.filter((f) => f.key === "font.name").map((f) => [f.address, f.value])).toEqual([[`A1:N${hs.length + 4}`, "等线"]]);
+    expect(s.merges).toEqual(["A1:N1", "A2:N2"]);
+    expect(s.pageLayout).toMatchObject({
+      paperSize: "A4",
+      orientation: "Landscape",
+      printTitleRows: "$1:$3",
+      centerFooter: '&"等线,Regular"&10第 &P 页 共 &N 页',
+      leftHeader: '&"等线,Regular"&10&A',
+      rightHeader: '&"等线,Regular"&10&F',
+      leftMargin: 36,
+    });
   });
 
   it("writes 资金汇总 with its two charts and 计算说明 with the run's facts, and shows 资金汇总", async () => {
@@ -212,7 +227,9 @@ describe("计算", () => {
     ]);
     const audit = wb.grid("计算说明");
     expect(audit.find((r) => r[0] === "运行时间")?.[1]).toBe("2024-05-06 14:03:07");
-    expect(audit.find((r) => r[0] === "读取行数：住户")?.[1]).toBe(40);
+    expect(audit.find((r) => r[0] === "读取行数")?.[1]).toBe("政策参数 22 行；项目信息 10 行；住户 40 户");
+    // The pane reads the open workbook: there is no file to hash, and the audit says so.
+    expect(audit.find((r) => r[0] === "输入文件")?.[1]).toContain("没有输入文件");
     expect(wb.active).toBe("资金汇总");
   });
 
@@ -301,8 +318,8 @@ describe("计算", () => {
     expect(out.kind).toBe("done");
     expect(wb.grid("电梯分摊").map((r) => r[0])).toEqual(["电梯分摊 — 虹桥新村（示例）老旧小区改造（概算）", "加装电梯表没有数据：本次测算没有电梯分摊。"]);
     const grid = wb.grid("测算结果");
-    expect(grid.length).toBe(12);
-    expect(grid[11][0]).toBe("合计");
+    expect(grid.length).toBe(14);
+    expect(grid[13][0]).toBe("合计");
     expect(wb.tables.filter((t) => t.name === "ResultTable").map((t) => t.rows)).toEqual([11]);
   });
 
@@ -329,7 +346,7 @@ describe("计算", () => {
     expect(out.summary.figures.total).toBe("1,490,000.00");
     expect(out.summary.other?.total).toBe("1,460,000.00");
     expect(out.summary.difference?.total).toBe("30,000.00");
-    expect(wb.grid("资金汇总")[1][1]).toBe("决算");
+    expect(wb.grid("资金汇总")[1][0]).toContain("测算阶段：决算");
   });
 
   it("keeps a household id that looks like HTML or a formula as literal text", async () => {
@@ -339,9 +356,9 @@ describe("计算", () => {
     type(wb, "住户", "A3", '=HYPERLINK("http://x")');
     const out = await flows.calculate({ kind: "workbook" });
     expect(out.kind).toBe("done");
-    expect(wb.cell("测算结果", "A2")).toBe("<img src=x onerror=alert(1)>");
-    expect(wb.cell("测算结果", "A3")).toBe('=HYPERLINK("http://x")');
-    expect(wb.format("测算结果", "A3")).toBe("@");
+    expect(wb.cell("测算结果", "A4")).toBe("<img src=x onerror=alert(1)>");
+    expect(wb.cell("测算结果", "A5")).toBe('=HYPERLINK("http://x")');
+    expect(wb.format("测算结果", "A5")).toBe("@");
   });
 });
 
@@ -376,8 +393,8 @@ describe("20,000 households", () => {
     expect(wb.syncs).toBeLessThanOrEqual(10);
     expect(Math.max(...wb.requestBytes)).toBeLessThan(5_000_000);
     expect(Math.max(...wb.responseBytes)).toBeLessThan(5_000_000);
-    expect(wb.grid("测算结果").length).toBe(20_002);
-    expect(wb.grid("测算结果")[20_001][6]).toBe(Number(out.read.result.project.residentTotal.toFixed(2)));
+    expect(wb.grid("测算结果").length).toBe(20_004);
+    expect(wb.grid("测算结果")[20_003][6]).toBe(Number(out.read.result.project.residentTotal.toFixed(2)));
   });
 });
 
@@ -467,7 +484,9 @@ describe("检查 and 公示", () => {
     const { wb, flows } = setup();
     await flows.createWorkbook(true);
     const out = await flows.publicity({ kind: "workbook" }, { start: { year: 2024, month: 5, day: 6 } });
-    expect(out).toMatchObject({ kind: "done", start: { year: 2024, month: 5, day: 6 }, end: { year: 2024, month: 5, day: 14 }, households: 40 });
+    // 2024: 05-01…05 off, Sat 05-11 worked: the 7th working day from Mon 05-06 is Mon 05-13.
+    expect(out).toMatchObject({ kind: "done", start: { year: 2024, month: 5, day: 6 }, end: { year: 2024, month: 5, day: 13 }, households: 40, days: 7 });
+    expect(out.kind === "done" && out.calendar?.covered).toBe(true);
     const text = JSON.stringify(wb.grid("公示"));
     expect(text).toContain("1-101");
     expect(text).not.toContain("周小军");
@@ -540,5 +559,36 @@ describe("a failed 计算 leaves the workbook as it was (workbook-layout.md)", (
       expect([k, now.sheets.map((s) => s.name)]).toEqual([k, before.sheets.map((s) => s.name)]);
       expect(now).toEqual(before);
     }
+  });
+});
+
+describe("缴费通知单", () => {
+  it("writes one notice per household with the 项目信息 payment rows, and no hardship category", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    // 项目信息 rows 9–11: 缴费账户或地点, 缴费截止日期, 经办人及联系电话 (概算 column C).
+    type(wb, "项目信息", "C9", "社区服务中心一楼收费窗口");
+    type(wb, "项目信息", "C10", "2024年6月30日");
+    type(wb, "项目信息", "C11", "王晓明 0577-61234567");
+    wb.resetCounters();
+    const out = await flows.notices({ kind: "workbook" }, { perPage: 4 });
+    expect(out).toEqual({ kind: "done", sheet: "缴费通知", notices: 40, perPage: 4 });
+    expect(INPUT_SHEETS.flatMap((s) => wb.writesTo(s))).toEqual([]);
+    const text = JSON.stringify(wb.grid("缴费通知"));
+    for (const t of ["周小军", "1-101", "社区服务中心一楼收费窗口", "2024年6月30日", "王晓明 0577-61234567"]) expect(text).toContain(t);
+    for (const secret of ["低保", "特困", "困难计生", "残疾", "生活困难职工", "救助比例"]) expect(text).not.toContain(secret);
+    // Four to a page: 10 pages, a manual page break after every page but the last.
+    expect(wb.sheet("缴费通知")!.pageBreaks).toHaveLength(9);
+    expect(wb.active).toBe("缴费通知");
+  });
+
+  it("writes nothing when an input is invalid", async () => {
+    const { wb, flows } = setup();
+    await flows.createWorkbook(true);
+    type(wb, "住户", "C2", -1);
+    wb.resetCounters();
+    const out = await flows.notices({ kind: "workbook" });
+    expect(out.kind).toBe("invalid");
+    expect(wb.writes).toEqual([]);
   });
 });

@@ -82,10 +82,10 @@ describe("total rows under the household data", () => {
     const g = templateGrids({ input: SMALL });
     (g.households.values as CellValue[][]).push(totalRow("合计"));
     const audit = buildOutputSheets(expectOk(readInputs(g)), { time: new Date(2024, 4, 6), version: "0" })[2];
-    const row = audit.values.find((x) => x[0] === "跳过的合计行（不计为住户）");
-    expect(row?.[1]).toBe("住户!A5");
+    const row = audit.values.find((x) => x[0] === "跳过的合计行");
+    expect(row?.[1]).toBe("住户!A5（房号为合计/总计/小计/Total/Sum，位于最后一户之后，不计为住户）");
     // Without skipped rows there is no such line.
-    expect(buildOutputSheets(clean(), { time: new Date(), version: "0" })[2].values.some((x) => x[0] === "跳过的合计行（不计为住户）")).toBe(false);
+    expect(buildOutputSheets(clean(), { time: new Date(), version: "0" })[2].values.some((x) => x[0] === "跳过的合计行")).toBe(false);
   });
 
   test("recognises the labels only in full", () => {
@@ -169,8 +169,8 @@ describe("the stage in 项目信息 errors", () => {
     const r = expectOk(readInputs(templateGrids({ input: SMALL, settlement: { "costs.basic": 2100000, "costs.enhancement": 0 } })));
     expect(r.stageBasis).toEqual({ stage: "settlement", settlementCells: ["项目信息!D4", "项目信息!D6"], settlementColumn: true });
     const [, summary, audit] = buildOutputSheets(r, { time: new Date(), version: "0" });
-    expect(summary.values[1][2]).toContain("按决算列测算：项目信息!D4、项目信息!D6 已填写");
-    expect(audit.values.find((x) => x[0] === "测算阶段")?.slice(1, 3)).toEqual(["决算", "按决算列测算：项目信息!D4、项目信息!D6 已填写"]);
+    expect(summary.values.find((x) => String(x[0]).startsWith("测算阶段："))?.[0]).toContain("按决算列测算：项目信息!D4、项目信息!D6 已填写");
+    expect(audit.values.find((x) => x[0] === "测算阶段")?.[1]).toBe("决算：按决算列测算：项目信息!D4、项目信息!D6 已填写");
   });
 });
 
@@ -245,12 +245,25 @@ describe("项目信息 without the 字段 or the 决算 column", () => {
 });
 
 describe("公示 working days", () => {
-  test("says the count is Monday–Friday without public holidays", () => {
+  test("says the count follows the statutory holidays and 调休 days", () => {
+    // 2024-09-30 (Mon), then 国庆 10-01…10-07 off, 10-12 (Sat) worked: 9-30, 10-08, 09, 10, 11, 12, 14.
     const out = buildPublicitySheet(clean().result, { start: { year: 2024, month: 9, day: 30 } });
     if (!out.ok) throw new Error(out.zh);
     const texts = out.sheet.values.map((r) => String(r[0] ?? ""));
-    const period = texts.findIndex((t) => t.startsWith("公示期"));
-    expect(texts[period + 1]).toContain("按周一至周五计算，未扣除法定节假日和调休，请核对");
+    expect(texts.find((t) => t.includes("公示期"))).toContain("公示期：2024年9月30日 至 2024年10月14日（7 个工作日）");
+    expect(texts.find((t) => t.startsWith("公示时间不少于"))).toContain("工作日已扣除法定节假日、计入调休上班日");
+  });
+
+  test("says so when the period reaches a year without holiday data, counting it Monday–Friday", () => {
+    const out = buildPublicitySheet(clean().result, { start: { year: 2026, month: 12, day: 28 } });
+    if (!out.ok) throw new Error(out.zh);
+    // Mon 2026-12-28 … Thu 12-31 (4), then 2027 counted Monday–Friday: Fri 01-01, Mon 01-04, Tue 01-05.
+    expect(out.end).toEqual({ year: 2027, month: 1, day: 5 });
+    expect(out.calendar.covered).toBe(false);
+    const texts = out.sheet.values.map((r) => String(r[0] ?? ""));
+    expect(texts.find((t) => t.startsWith("公示时间不少于"))).toContain(
+      "注意：2027年的法定节假日安排未收录（本工具数据为 2004–2026 年），该年按周一至周五计算",
+    );
   });
 });
 
@@ -260,36 +273,40 @@ describe("presentation of the output sheets", () => {
     return { value: s.values[r][col], format: s.numberFormats[r][col], address: `${String.fromCharCode(65 + col)}${r + 1}` };
   };
 
-  test("资金汇总's 审批路径 is a General, wrapped text cell", () => {
+  test("资金汇总's 审批路径 is a short General text cell, its full sentence in the wrapped 依据 column", () => {
     const [, summary] = buildOutputSheets(clean(), { time: new Date(), version: "0" });
     const c = cellOf(summary, "审批路径");
-    expect(c.value).toBe(APPROVAL_PATH_TEXTS.merge3.zh);
+    expect(c.value).toBe("三合一");
     expect(c.format).toBe("General");
-    expect(summary.wrap).toContain(c.address);
-    // Both stages: both text cells wrapped, neither money-formatted.
+    expect(cellOf(summary, "审批路径", 2).value).toBe(`${APPROVAL_PATH_TEXTS.merge3.zh}（乐政办发〔2023〕47号 第四条（四））`);
+    expect(summary.styles).toContainEqual({ range: expect.stringMatching(/^C\d+:C\d+$/), wrap: true });
+    // Both stages: neither text cell money-formatted.
     const both = expectOk(readInputs(templateGrids({ input: SMALL, settlement: { "costs.basic": 2100000 } })));
     const [, s2] = buildOutputSheets(both, { time: new Date(), version: "0" });
     const r = s2.values.findIndex((x) => x[0] === "审批路径");
     expect(s2.numberFormats[r].slice(1, 3)).toEqual(["General", "General"]);
-    expect(s2.wrap).toContain(`B${r + 1}:C${r + 1}`);
   });
 
-  test("every output sheet has A4 print setup fitted to one page wide, header rows repeated", () => {
+  test("every output sheet has A4 print setup, its title block and table header repeated on every page", () => {
     const read = clean();
     const sheets = buildOutputSheets(read, { time: new Date(), version: "0" });
     const pub = buildPublicitySheet(read.result, { start: { year: 2024, month: 5, day: 6 } });
     if (!pub.ok) throw new Error(pub.zh);
     const programme = buildProgrammeSheet([{ file: "a.xlsx", ok: true, read }]);
     const all = [...sheets, pub.sheet, programme];
-    expect(all.map((s) => [s.name, s.print?.paperSize, s.print?.orientation, s.print?.fitToWidth, s.print?.titleRows?.first])).toEqual([
-      ["测算结果", "A4", "landscape", 1, 1],
-      ["资金汇总", "A4", "portrait", 1, undefined],
-      ["计算说明", "A4", "portrait", 1, 2],
-      ["公示", "A4", "portrait", 1, pub.sheet.freezeRows],
-      ["项目汇总", "A4", "landscape", 1, 1],
+    expect(all.map((s) => [s.name, s.print?.paperSize, s.print?.orientation, s.print?.fitToWidth, s.print?.titleRows])).toEqual([
+      ["测算结果", "A4", "landscape", 1, { first: 1, last: 3 }],
+      ["资金汇总", "A4", "portrait", 1, { first: 1, last: 2 }],
+      ["计算说明", "A4", "landscape", 1, { first: 1, last: 3 }],
+      ["公示", "A4", "portrait", 1, { first: 1, last: pub.sheet.freezeRows }],
+      // Two pages wide at 100%: 序号, 文件, 项目名称 on both.
+      ["项目汇总", "A4", "landscape", 2, { first: 1, last: 4 }],
     ]);
-    // 公示's repeated row is its table header.
+    expect(programme.print?.titleColumns).toEqual({ first: 1, last: 3 });
+    // The last repeated row is the table header.
     expect(pub.sheet.values[pub.sheet.freezeRows! - 1][0]).toBe("序号");
+    expect(sheets[0].values[2][0]).toBe("房号");
+    expect(programme.values[3][0]).toBe("序号");
   });
 
   test("项目汇总: short approval paths, outstanding money in its own column, 问题 only for problems", () => {
@@ -300,14 +317,15 @@ describe("presentation of the output sheets", () => {
       { file: "b.xlsx", ok: false, errors: [], message: "不是 Excel 工作簿 / not an Excel workbook" },
     ];
     const s = buildProgrammeSheet(entries);
-    const col = (h: string) => s.values[0].indexOf(h);
+    const h = s.table!.top - 1;
+    const col = (name: string) => s.values[h].indexOf(name);
     const t = read.result.totals!;
-    expect(s.values[1][col("审批路径")]).toBe("三合一");
-    expect(s.values[1][col("未到位金额")]).toBe((t.net - t.collected) / 100);
-    expect(s.numberFormats[1][col("未到位金额")]).toBe("#,##0.00");
-    expect(s.values[1][col("问题")]).toBeNull();
-    expect(s.values[2][col("问题")]).toContain("不是 Excel 工作簿");
-    const total = s.values[3];
+    expect(s.values[h + 1][col("审批路径")]).toBe("三合一");
+    expect(s.values[h + 1][col("未到位金额")]).toBe((t.net - t.collected) / 100);
+    expect(s.numberFormats[h + 1][col("未到位金额")]).toBe("#,##0.00");
+    expect(s.values[h + 1][col("问题")]).toBeNull();
+    expect(s.values[h + 2][col("问题")]).toContain("不是 Excel 工作簿");
+    const total = s.values[h + 3];
     expect(total[col("问题")]).toBeNull();
     expect(total[col("未到位金额")]).toBe((t.net - t.collected) / 100);
   });

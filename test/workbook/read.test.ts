@@ -16,8 +16,8 @@ describe("readInputs", () => {
     expect(toOutputJson(r.result)).toEqual(toOutputJson(json.value));
     expect(r.stage).toBe("estimate");
     expect(r.result.policy.id).toBe("default");
-    // base + the 21 keys of funding-rules §7 and elevator-rules §7
-    expect(r.counts).toEqual({ policyRows: 22, projectRows: 7, households: 40, elevators: 2 });
+    // base + the 21 keys of funding-rules §7 and elevator-rules §7; 7 project fields + the 3 optional notice rows
+    expect(r.counts).toEqual({ policyRows: 22, projectRows: 10, households: 40, elevators: 2 });
   });
 
   test("finds household columns by alias in any order and ignores extra columns", () => {

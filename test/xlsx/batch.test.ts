@@ -28,7 +28,9 @@ describe("calc on a folder", () => {
     // No progress bar when stderr is not a terminal.
     expect(r.err).not.toContain("█");
 
-    const rows = sheetRows(await openBook(out), "项目汇总");
+    // The table below the title block (title, date and unit, the ordering note).
+    const all = sheetRows(await openBook(out), "项目汇总");
+    const rows = all.slice(all.findIndex((x) => x[0] === "序号"));
     expect(rows.map((x) => x[1])).toEqual(["文件", "c-full.xlsx", "a-partial.xlsx", "b-bad.xlsx", "d-notes.xlsx", "4 个项目"]);
     const a = calculate(SMALL);
     const c = calculate(paidInFull);

@@ -131,7 +131,7 @@ describe("total rows", () => {
     const run = await calc(book, "--out", out);
     expect(run.code).toBe(0);
     expect(run.err).toContain("skipped total rows (not households): 住户!A8");
-    expect(sheetRows(await openBook(out), "计算说明")).toContainEqual(["跳过的合计行（不计为住户）", "住户!A8", expect.any(String)]);
+    expect(sheetRows(await openBook(out), "计算说明").find((x) => x[0] === "跳过的合计行")?.[1]).toMatch(/^住户!A8（/);
   });
 });
 
@@ -146,17 +146,21 @@ describe("output presentation", () => {
       const p = wb.getWorksheet(name)!.pageSetup;
       return [p.paperSize, p.orientation, p.fitToPage, p.fitToWidth, p.fitToHeight, p.printTitlesRow];
     };
-    expect(setup("测算结果")).toEqual([9, "landscape", true, 1, 0, "1:1"]);
-    expect(setup("资金汇总")).toEqual([9, "portrait", true, 1, 0, undefined]);
-    expect(setup("计算说明")).toEqual([9, "portrait", true, 1, 0, "2:2"]);
+    // The title block (title; project, stage, date, unit) and the table header repeat on every page.
+    expect(setup("测算结果")).toEqual([9, "landscape", true, 1, 0, "1:3"]);
+    expect(setup("资金汇总")).toEqual([9, "portrait", true, 1, 0, "1:2"]);
+    expect(setup("计算说明")).toEqual([9, "landscape", true, 1, 0, "1:3"]);
     const summary = wb.getWorksheet("资金汇总")!;
     let pathCell: ExcelJS.Cell | undefined;
     summary.eachRow((row) => {
       if (row.getCell(1).value === "审批路径") pathCell = row.getCell(2);
     });
-    expect(String(pathCell!.value)).toMatch(/^三合一：/);
+    // The short path in the value column, its full sentence in the wrapped 依据 column.
+    expect(String(pathCell!.value)).toBe("三合一");
     expect(pathCell!.numFmt ?? "General").toBe("General");
-    expect(pathCell!.alignment?.wrapText).toBe(true);
+    const rule = summary.getCell(`C${pathCell!.row}`);
+    expect(String(rule.value)).toMatch(/^三合一：/);
+    expect(rule.alignment?.wrapText).toBe(true);
   });
 
   test("the batch summary prints landscape with its header row repeated", async () => {
@@ -166,6 +170,12 @@ describe("output presentation", () => {
     const out = path.join(dir, "batch-summary.xlsx");
     expect((await calc(folder, "--out", out)).code).toBe(0);
     const ws = (await openBook(out)).getWorksheet("项目汇总")!;
-    expect([ws.pageSetup.orientation, ws.pageSetup.fitToWidth, ws.pageSetup.printTitlesRow]).toEqual(["landscape", 1, "1:1"]);
+    // Two pages wide at 100%, 序号–项目名称 repeated on both: 16 columns are not shrunk below 9 pt.
+    expect([ws.pageSetup.orientation, ws.pageSetup.fitToWidth, ws.pageSetup.printTitlesRow, ws.pageSetup.printTitlesColumn]).toEqual([
+      "landscape",
+      2,
+      "1:4",
+      "A:C",
+    ]);
   });
 });

@@ -67,7 +67,8 @@ describeWith(office, NO_SOFFICE)("a produced workbook in LibreOffice", () => {
     const r = calculate(settled);
     if (!r.ok) throw new Error("fixture");
     const j = toOutputJson(r.value);
-    const result = sheets["测算结果"];
+    // The table below the title block (title; project, stage, date, unit).
+    const result = sheets["测算结果"].slice(sheets["测算结果"].findIndex((x) => x[0] === "房号"));
     const total = result.find((x) => x[0] === "合计")!;
     expect(total.slice(3, 7).map(num)).toEqual([
       j.project.residentByTier.basic,

@@ -10,6 +10,7 @@ import { ELEVATOR_MESSAGES } from "./elevator";
 import { FUNCTION_MESSAGES } from "./functions";
 import { INPUT_MESSAGES } from "./input";
 import { PANE_MESSAGES } from "./pane";
+import { PAPER_MESSAGES } from "./paper";
 import { WORKBOOK_MESSAGES } from "./workbook";
 
 export type { Bilingual, Text } from "./define";
@@ -22,6 +23,7 @@ export const MESSAGES = {
   ...CLI_MESSAGES,
   ...FILE_MESSAGES,
   ...PANE_MESSAGES,
+  ...PAPER_MESSAGES,
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -97,7 +97,7 @@ export function projectJson(grid: GridCells, p: ProjectRows, stage: Stage, cells
   const own = stage === "settlement" && p.settlementCol !== undefined ? p.settlementCol : p.estimateCol;
   for (const f of PROJECT_FIELDS) {
     const r = p.rows.get(f.key);
-    if (r === undefined) continue;
+    if (r === undefined || f.notice === true) continue;
     const path = ["project", ...f.key.split(".")];
     let c = own;
     if (!f.cost && c !== p.estimateCol && isBlank(grid.get(r, c)) && !grid.reported.has(grid.ref(r, c).address)) {
@@ -114,4 +114,34 @@ export function projectJson(grid: GridCells, p: ProjectRows, stage: Stage, cells
     else (project as unknown as Record<string, unknown>)[f.key] = value;
   }
   return project;
+}
+
+/** The optional 项目信息 rows printed on the payment notices (缴费通知); a blank row is left out. */
+export interface NoticeInfo {
+  /** 缴费账户或地点. */
+  readonly payment?: string;
+  /** 缴费截止日期 (a date cell as `2026年12月31日`). */
+  readonly deadline?: string;
+  /** 经办人及联系电话. */
+  readonly contact?: string;
+}
+
+/** The notice rows: the 概算 cell, else the 决算 cell; dates as `2026年12月31日`, numbers as shown. */
+export function projectNoticeInfo(grid: GridCells, p: ProjectRows): NoticeInfo {
+  const read = (key: ProjectFieldKey): string | undefined => {
+    const r = p.rows.get(key);
+    if (r === undefined) return undefined;
+    for (const c of [p.estimateCol, p.settlementCol]) {
+      if (c === undefined) continue;
+      const v = grid.get(r, c);
+      if (isBlank(v)) continue;
+      if (v instanceof Date) return `${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日`;
+      return String(v).trim();
+    }
+    return undefined;
+  };
+  const payment = read("paymentAccount");
+  const deadline = read("paymentDeadline");
+  const contact = read("officerContact");
+  return { ...(payment !== undefined ? { payment } : {}), ...(deadline !== undefined ? { deadline } : {}), ...(contact !== undefined ? { contact } : {}) };
 }

@@ -11,7 +11,7 @@ import { CellMap, WorkbookError, missingSheetError, toWorkbookError } from "./er
 import { householdSheetRows } from "./household-sheet";
 import { elevatorSheetRows } from "./elevator-sheet";
 import { policySheetRows } from "./policy-sheet";
-import { ProjectJson, ProjectRows, filledCostCells, projectJson, projectSheetRows } from "./project-sheet";
+import { NoticeInfo, ProjectJson, ProjectRows, filledCostCells, projectJson, projectNoticeInfo, projectSheetRows } from "./project-sheet";
 import { StageBasis, stageReason } from "./stage";
 
 /** The grids handed to `readInputs`; a sheet the workbook lacks is left out (政策参数 is optional). */
@@ -56,6 +56,8 @@ export interface WorkbookRead extends StageRun {
   readonly skippedRows: readonly string[];
   /** Why this stage was computed (the filled 决算 cost cells, or none / no 决算 column). */
   readonly stageBasis: StageBasis;
+  /** The optional 项目信息 rows for the payment notices (缴费通知). */
+  readonly notice?: NoticeInfo;
 }
 
 export type ReadOutcome = WorkbookRead | { readonly ok: false; readonly errors: readonly WorkbookError[] };
@@ -189,6 +191,7 @@ export function readInputs(grids: InputGrids, options: ReadOptions = {}): ReadOu
     skippedElevatorRows: el.skipped,
     skippedRows: hh.skipped,
     stageBasis: basis,
+    notice: projectNoticeInfo(projectGrid, proj),
   };
 }
 

@@ -7,3 +7,5 @@ export * from "./audit-sheet";
 export * from "./publicity-sheet";
 export * from "./elevator-sheet";
 export * from "./elevator-lines";
+export * from "./paper";
+export * from "./notice-sheet";

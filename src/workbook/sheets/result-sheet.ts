@@ -1,26 +1,37 @@
 /**
- * 测算结果 (table `ResultTable`): one row per household in the order of 住户, then a total row equal to
- * the project figures to the fen.
+ * 测算结果 (table `ResultTable`): a title block, then one row per household in the order of 住户, then a
+ * total row equal to the project figures to the fen. Printed landscape on A4, the title block and the
+ * header repeated on every page.
  */
 import { CalcResult, settlementStatus } from "../../engine";
-import { SheetBuilder, SheetData, printSpec } from "../grid";
+import { SheetData } from "../grid";
 import { FORMATS, RESULT_HEADERS, SHEETS, TABLES } from "../layout";
-import { M, householdArea, yuan } from "./text";
+import { ColumnPlan, PaperSheet } from "./paper";
+import { M, SheetContext, householdArea, infoLine, yuan } from "./text";
+
+/** Columns of 测算结果: 房号 and 户主 left, the rate and the status centred, amounts right. */
+const COLUMNS: readonly ColumnPlan[] = RESULT_HEADERS.map((h): ColumnPlan => {
+  if (h === "救助比例" || h === "结算状态") return { align: "center" };
+  return {};
+});
 
 /**
  * 测算结果 (table `ResultTable`): one row per household in the order of 住户, then a total row whose
  * tier columns equal the project's resident total by tier and whose 应分摊合计 equals R, to the fen.
- * owners: 户主 per household (same order), from the input.
+ * ctx: the stage and time shown under the title.
  */
-export function buildResultSheet(result: CalcResult): SheetData {
-  const b = new SheetBuilder();
-  const rowFormats = ["@", "General", FORMATS.area, M, M, M, M, FORMATS.ratio, M, M, M, M, M, "General"];
-  b.row([...RESULT_HEADERS], [], true);
+export function buildResultSheet(result: CalcResult, ctx: SheetContext = {}): SheetData {
+  const b = new PaperSheet(SHEETS.result, COLUMNS, { orientation: "landscape" });
+  const rowFormats = [FORMATS.text, "General", FORMATS.area, M, M, M, M, FORMATS.ratio, M, M, M, M, M, "General"];
+  b.title("测算结果（每户分摊、救助与应缴）");
+  b.info(infoLine(result, ctx, "金额单位：元；面积单位：m²"));
+  const header = b.header([...RESULT_HEADERS]);
+  b.repeatHeader(header);
   const rows = result.input.households ?? [];
   const hs = result.households ?? [];
   for (let i = 0; i < hs.length; i++) {
     const h = hs[i];
-    b.row(
+    b.body(
       [
         h.id,
         rows[i].owner ?? null,
@@ -42,7 +53,7 @@ export function buildResultSheet(result: CalcResult): SheetData {
   }
   const t = result.totals;
   if (t !== undefined && hs.length > 0) {
-    b.row(
+    b.total(
       [
         "合计",
         `${hs.length} 户`,
@@ -59,21 +70,13 @@ export function buildResultSheet(result: CalcResult): SheetData {
         yuan(t.balance),
         null,
       ],
-      rowFormats,
-      true,
+      rowFormats.map((f, i) => (i === 0 || i === 1 ? "General" : f)),
     );
   } else {
-    b.row(["住户表为空：仅计算项目资金（见资金汇总）"]);
+    b.note("住户表为空：仅计算项目资金（见资金汇总）");
   }
-  const { values, numberFormats } = b.rectangle();
-  return {
-    name: SHEETS.result,
-    values,
-    numberFormats,
-    columnWidths: [10, 10, 11, 14, 14, 14, 14, 9, 12, 12, 14, 14, 14, 9],
-    table: hs.length > 0 ? { name: TABLES.result, top: 1, left: 1, columns: [...RESULT_HEADERS], rows: hs.length, totalsRow: true } : undefined,
-    freezeRows: 1,
-    boldRows: b.boldRows,
-    print: printSpec("landscape", 1),
-  };
+  return b.finish({
+    table: hs.length > 0 ? { name: TABLES.result, top: header, left: 1, columns: [...RESULT_HEADERS], rows: hs.length, totalsRow: true } : undefined,
+    freezeRows: header,
+  });
 }
