@@ -69,23 +69,26 @@ const col = (key: string, header: string, aliases: string[], required: boolean, 
   width,
 });
 
-/** 住户 (HouseholdTable) columns, in template order (workbook-layout.md). */
+/**
+ * 住户 (HouseholdTable) columns, in template order (workbook-layout.md). Widths: the fourteen columns
+ * print on one landscape A4 page at 100% (Σ ≤ 138 units; 困难类别 and 备注 wrap).
+ */
 export const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
-  col("id", "房号", ["户号", "门牌号"], true, "text", FORMATS.text, 10),
+  col("id", "房号", ["户号", "门牌号"], true, "text", FORMATS.text, 9),
   col("owner", "户主", ["姓名", "业主"], false, "text", FORMATS.general, 10),
-  col("area", "建筑面积", ["面积", "房屋面积"], true, "number", FORMATS.area, 11),
-  col("exclusiveArea", "专有面积", ["专有部分面积"], false, "number", FORMATS.area, 11),
+  col("area", "建筑面积", ["面积", "房屋面积"], true, "number", FORMATS.area, 10),
+  col("exclusiveArea", "专有面积", ["专有部分面积"], false, "number", FORMATS.area, 10),
   col("weight", "分摊系数", ["权重"], false, "number", FORMATS.general, 9),
-  col("status", "困难类别", ["救助类别", "身份类别"], false, "status", FORMATS.general, 18),
-  col("paid", "已缴金额", ["已缴", "实缴金额"], false, "number", FORMATS.money, 13),
+  col("status", "困难类别", ["救助类别", "身份类别"], false, "status", FORMATS.general, 14),
+  col("paid", "已缴金额", ["已缴", "实缴金额"], false, "number", FORMATS.money, 12),
   col("participated", "参与表决", ["参与"], false, "yesno", FORMATS.general, 9),
-  col("agreed", "同意", ["同意改造"], false, "yesno", FORMATS.general, 8),
-  col("note", "备注", [], false, "text", FORMATS.general, 20),
+  col("agreed", "同意", ["同意改造"], false, "yesno", FORMATS.general, 6),
+  col("note", "备注", [], false, "text", FORMATS.general, 10),
   // elevator-rules.md §4: the unit whose new elevator the household shares, its floor, an agreed weight.
-  col("unit", "单元", ["电梯单元"], false, "text", FORMATS.text, 11),
+  col("unit", "单元", ["电梯单元"], false, "text", FORMATS.text, 10),
   col("floor", "楼层", ["所在楼层", "层"], false, "number", FORMATS.integer, 6),
   col("elevatorWeight", "电梯分摊权重", [], false, "number", FORMATS.general, 12),
-  col("elevatorPaid", "电梯已缴", ["电梯已缴金额"], false, "number", FORMATS.money, 12),
+  col("elevatorPaid", "电梯已缴", ["电梯已缴金额"], false, "number", FORMATS.money, 11),
 ];
 
 /** 加装电梯 (ElevatorTable, optional) columns: one row per new elevator (elevator-rules.md). */

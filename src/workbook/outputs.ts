@@ -29,7 +29,7 @@ export interface RunMeta {
 export function buildOutputSheets(read: WorkbookRead, meta: RunMeta): SheetData[] {
   return [
     buildResultSheet(read.result, { stage: read.stage, time: meta.time }),
-    ...(elevatorSheetWanted(read.result, meta.existingSheets) ? [buildElevatorSheet(read.result, read.stage)] : []),
+    ...(elevatorSheetWanted(read.result, meta.existingSheets) ? [buildElevatorSheet(read.result, { stage: read.stage, time: meta.time })] : []),
     buildSummarySheet(read.result, read.stage, read.other, { basis: read.stageBasis, time: meta.time }),
     buildAuditSheet(read.result, {
       time: meta.time,

@@ -8,7 +8,7 @@ import { APPROVAL_PATH_TEXTS, Dec, Fen, Money, displayRatio, fenToMoney, fenToYu
 import { CellValue, SheetData } from "./grid";
 import { FORMATS, STAGE_LABELS } from "./layout";
 import { WorkbookError, WorkbookRead, formatWorkbookError } from "./read";
-import { ColumnPlan, PaperSheet, localDate } from "./sheets";
+import { ColumnPlan, PaperSheet, ProgrammeElevatorFigures, localDate, programmeElevatorFigures, sumProgrammeElevators } from "./sheets";
 
 /** One workbook of the batch: read and calculated, or the problems that stopped it. */
 export type ProgrammeEntry =
@@ -34,6 +34,9 @@ export const PROGRAMME_HEADERS: readonly string[] = [
   "自筹资金已全部到位",
   "表决通过",
   "审批路径",
+  "电梯台数",
+  "电梯业主分摊",
+  "电梯未到位",
   "问题",
 ];
 
@@ -82,19 +85,21 @@ export interface ProgrammeOptions {
  * The 项目汇总 sheet: a title block, then a table with one row per project and a programme total row
  * (exact sums; the total collection rate is Σ min(paid, net) ÷ Σ net over every household of the
  * readable projects). 未到位金额 = Σ 应缴 - Σ min(已缴, 应缴) (元); 审批路径 in its short form (三合一 /
- * 二合一 / 分别审批); 问题 holds only what stopped a workbook (input errors, unreadable files).
+ * 二合一 / 分别审批); 电梯台数 / 电梯业主分摊 / 电梯未到位 for projects with new elevators (elevator-rules.md,
+ * outside T); 问题 holds only what stopped a workbook (input errors, unreadable files).
  * Printed landscape, two pages wide at 100% (序号, 文件 and 项目名称 repeated on the second page).
  */
 export function buildProgrammeSheet(entries: readonly ProgrammeEntry[], options: ProgrammeOptions = {}): SheetData {
   const ordered = orderProgramme(entries);
   const b = new PaperSheet(PROGRAMME_SHEET, PROGRAMME_COLUMNS, { orientation: "landscape", pagesWide: 2, titleColumns: [0, 2] });
   const M = FORMATS.money;
-  const formats = ["0", "General", "General", "General", M, M, M, M, M, "#,##0", FORMATS.percent, M, "General", "General", "General", "General"];
+  const formats = ["0", "General", "General", "General", M, M, M, M, M, "#,##0", FORMATS.percent, M, "General", "General", "General", "#,##0", M, M, "General"];
   b.title(`项目汇总（${ordered.length} 个项目）`);
   b.info([...(options.time !== undefined ? [`日期：${localDate(options.time)}`] : []), "金额单位：元"].join("　"));
   b.note("排序：自筹资金已全部到位的项目在前（乐政办发〔2023〕47号 第五条（三）），无法测算的工作簿在后，其问题见“问题清单”。");
   const header = b.header([...PROGRAMME_HEADERS]);
   b.repeatHeader(header);
+  const elevators: (ProgrammeElevatorFigures | undefined)[] = [];
   const sum = {
     T: new Dec(0),
     R: new Dec(0),
@@ -110,7 +115,7 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[], options:
   };
   ordered.forEach((e, i) => {
     if (!e.ok) {
-      b.body([i + 1, e.file, null, null, null, null, null, null, null, null, null, null, null, null, null, problemsText(e)], formats);
+      b.body([i + 1, e.file, ...new Array<CellValue>(PROGRAMME_HEADERS.length - 3).fill(null), problemsText(e)], formats);
       return;
     }
     const r = e.read.result;
@@ -127,6 +132,9 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[], options:
     sum.ok++;
     if (t?.fullyCollected === true) sum.full++;
     if (r.vote?.approvalPassed === true) sum.votes++;
+    // 加装电梯 (elevator-rules.md): separate from T, R, S, F; blank for a project without elevators.
+    const el = programmeElevatorFigures(r);
+    elevators.push(el);
     const row: CellValue[] = [
       i + 1,
       e.file,
@@ -143,11 +151,15 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[], options:
       t === undefined ? null : t.fullyCollected ? "是" : "否",
       r.vote === undefined ? "未表决" : r.vote.approvalPassed ? "通过" : "未通过",
       APPROVAL_PATH_TEXTS[p.approvalPath].short,
+      el === undefined ? null : el.elevators,
+      el === undefined ? null : moneyToYuan(el.ownersPart),
+      el === undefined ? null : fenToYuan(el.outstanding as Fen),
       null,
     ];
     b.body(row, formats);
   });
   // Sums over many projects may pass 2^53 fen: Decimals, exact.
+  const elevatorSum = sumProgrammeElevators(elevators);
   const rate: Decimal = sum.net.isZero() ? new Dec(1) : sum.collected.dividedBy(sum.net);
   const bad = ordered.length - sum.ok;
   b.total(
@@ -167,6 +179,9 @@ export function buildProgrammeSheet(entries: readonly ProgrammeEntry[], options:
       `${sum.full} / ${sum.ok}`,
       `${sum.votes} / ${sum.ok}`,
       null,
+      elevatorSum.elevators,
+      moneyToYuan(elevatorSum.ownersPart),
+      moneyToYuan(elevatorSum.outstanding),
       null,
     ],
     formats.map((f, i) => (i === 0 ? "General" : f)),

@@ -13,6 +13,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { USAGE } from "../../src/cli/reno";
+import { loadWorkbook } from "../../src/xlsx";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DOCS = ["README.md", ...fs.readdirSync(path.join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
@@ -43,11 +44,20 @@ const NOT_RUN: Record<string, string> = {
 };
 
 /** Runs here: the line (cwd = the temporary folder) and the exit status expected. */
-const RUN: Record<string, { status: number; check?: (dir: string, out: string) => void }> = {
+const RUN: Record<string, { status: number; check?: (dir: string, out: string) => void | Promise<void> }> = {
   "npm run --silent calc -- examples/hongqiao-xincun.json": { status: 0, check: (_d, out) => expect(JSON.parse(out).project.fiscalSubsidy).toBe(1048074) },
   "npx reno calc book.xlsx --out result.xlsx": { status: 0, check: (d) => expect(fs.statSync(path.join(d, "result.xlsx")).size).toBeGreaterThan(1000) },
   "npx reno calc book.xlsx --out result.json": { status: 0, check: (d) => expect(JSON.parse(fs.readFileSync(path.join(d, "result.json"), "utf8")).project).toBeDefined() },
   "npx reno calc folder/ --out summary.xlsx": { status: 0, check: (d) => expect(fs.existsSync(path.join(d, "summary.xlsx"))).toBe(true) },
+  "npx reno calc book.xlsx --notices 通知单.xlsx": { status: 0, check: (d) => noticesIn(d, 40, 20) },
+  "npx reno calc book.xlsx --notices 通知单.xlsx --per-page 4": { status: 0, check: (d) => noticesIn(d, 40, 10) },
+  "npx reno calc book.xlsx --notices 通知单.xlsx --out 结果.xlsx": {
+    status: 0,
+    check: async (d) => {
+      await noticesIn(d, 40, 20);
+      expect((await loadWorkbook("结果.xlsx", fs.readFileSync(path.join(d, "结果.xlsx")))).sheetNames).toContain("测算结果");
+    },
+  },
   "npx reno calc --help": { status: 0, check: (_d, out) => expect(out).toContain("reno calc") },
   "npx reno --help": { status: 0, check: (_d, out) => expect(out).toBe(USAGE) },
   "npm run example:programme -- /tmp/programme": {
@@ -55,6 +65,17 @@ const RUN: Record<string, { status: number; check?: (dir: string, out: string) =
     check: (d) => expect(fs.readdirSync(path.join(d, "programme")).filter((f) => f.endsWith(".xlsx")).length).toBe(22),
   },
 };
+
+/** 通知单.xlsx in dir: `notices` notices (one title each) on `pages` pages (a manual break after each but the last). */
+async function noticesIn(dir: string, notices: number, pages: number): Promise<void> {
+  const book = await loadWorkbook("通知单.xlsx", fs.readFileSync(path.join(dir, "通知单.xlsx")));
+  const sheet = book.sheet("缴费通知")!;
+  let titles = 0;
+  for (const row of sheet.cells.rows.values()) titles += row.values.filter((v) => v === "老旧小区改造缴费通知单").length;
+  expect(titles).toBe(notices);
+  const part = book.findSheet("缴费通知")!.part!;
+  expect((book.pkg.text(part)!.match(/<brk /g) ?? []).length).toBe(pages - 1);
+}
 
 const commands = documentedCommands();
 
@@ -96,11 +117,11 @@ describe("every command in the documentation", () => {
   }, 240_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it.each(runnable)("runs: %s", (line) => {
+  it.each(runnable)("runs: %s", async (line) => {
     const spec = RUN[line];
     const cmd = line.replace("/tmp/programme", "programme");
     const r = spawnSync("bash", ["-c", cmd], { cwd: dir, encoding: "utf8", timeout: 300_000, env: { ...process.env, FORCE_COLOR: "0" } });
     expect([line, r.status, r.status === spec.status ? "" : r.stderr.slice(0, 2000)]).toEqual([line, spec.status, ""]);
-    spec.check?.(dir, r.stdout);
+    await spec.check?.(dir, r.stdout);
   });
 });

@@ -4,33 +4,27 @@
  * applied only where the host's requirement set has it (the fake fails a sync on an API above its set).
  */
 import { ExcelHost, PortFeatures, createOfficePort } from "../../src/excel/office-port";
-import { buildTemplate, buildNotices, buildOutputSheets, readInputs, SheetGrid } from "../../src/workbook";
+import { buildNotices, buildOutputSheets, readInputs } from "../../src/workbook";
 import { createFakeOffice } from "./fake-excel";
+import { detectFeatures } from "../../src/excel/environment";
+import { templateGrids } from "../workbook/helpers";
 
 const FIXED = new Date(2026, 10, 30, 10, 0, 0);
 
 function read() {
-  const t = buildTemplate({ example: true });
-  const g = (i: number): SheetGrid => ({ sheet: t.sheets[i].name, top: 1, left: 1, values: t.sheets[i].values.map((r) => [...r]) });
-  const r = readInputs({ policy: g(0), project: g(1), households: g(2) });
-  if (!r.ok) throw new Error("example");
+  const r = readInputs(templateGrids());
+  if (!r.ok) throw new Error(r.errors[0].en);
   return r;
 }
 
+/** The features the pane detects (src/excel/environment.ts) on a host that reports ExcelApi 1.1 … 1.minor. */
+const featuresOf = (minor: number): PortFeatures => detectFeatures((name, v) => name === "ExcelApi" && Number(v.split(".")[1]) <= minor);
+
 /** Requirement sets of the hosts users have: Excel 2016 (1.1), Excel 2019 (1.8), Excel 2021+ (≥ 1.9). */
 const HOSTS: Record<string, { minor: number; features: PortFeatures }> = {
-  "Excel 2016 (ExcelApi 1.1)": {
-    minor: 1,
-    features: { columnWidths: false, suspendCalculation: false, suspendScreenUpdating: false, freezePanes: false, dataValidation: false, pageLayout: false },
-  },
-  "Excel 2019 (ExcelApi 1.8)": {
-    minor: 8,
-    features: { columnWidths: true, suspendCalculation: true, suspendScreenUpdating: false, freezePanes: true, dataValidation: true, pageLayout: false },
-  },
-  "Excel 2021 (ExcelApi 1.14)": {
-    minor: 14,
-    features: { columnWidths: true, suspendCalculation: true, suspendScreenUpdating: true, freezePanes: true, dataValidation: true, pageLayout: true },
-  },
+  "Excel 2016 (ExcelApi 1.1)": { minor: 1, features: featuresOf(1) },
+  "Excel 2019 (ExcelApi 1.8)": { minor: 8, features: featuresOf(8) },
+  "Excel 2021 (ExcelApi 1.14)": { minor: 14, features: featuresOf(14) },
 };
 
 async function write(host: keyof typeof HOSTS) {

@@ -156,7 +156,9 @@ describeWith(ready, reason)("every output on A4 paper (LibreOffice)", () => {
       政策参数: ["result", "landscape", "参数"],
       项目信息: ["result", "portrait", "字段"],
       住户: ["result", "landscape", "房号"],
+      加装电梯: ["result", "landscape", "单元"],
       测算结果: ["result", "landscape", "房号"],
+      电梯分摊: ["result", "landscape", "房号"],
       资金汇总: ["result", "portrait", undefined],
       计算说明: ["result", "landscape", "步骤"],
       公示: ["result", "portrait", "序号"],
@@ -192,8 +194,11 @@ describeWith(ready, reason)("every output on A4 paper (LibreOffice)", () => {
     expect(count("result", "住户")).toBe(2);
     expect(count("result", "测算结果")).toBe(2);
     expect(count("result", "公示")).toBe(2);
-    // 计算说明 (23 steps, run information, 依据, signatures) and 资金汇总 (≈ 70 rows) stay short.
-    expect(count("result", "计算说明")).toBeLessThanOrEqual(4);
+    // 计算说明 (23 steps, the two elevators' 11 steps, run information, 依据, signatures) and 资金汇总 (≈ 80 rows) stay short.
+    expect(count("result", "计算说明")).toBeLessThanOrEqual(6);
+    // 电梯分摊: the two elevators, then 20 households under their repeated header, then 2 units without one.
+    expect(count("result", "电梯分摊")).toBe(2);
+    expect(count("result", "加装电梯")).toBe(1);
     expect(count("result", "资金汇总")).toBeLessThanOrEqual(3);
     expect(count("result", "项目信息")).toBe(1);
   });

@@ -120,7 +120,7 @@ describe("加装电梯 in the task pane (elevator-rules.md §8)", () => {
         share,
       ]),
     );
-    expect(grid[header + 13].slice(0, 12)).toEqual(["1幢1单元 小计", "", "12 户", "", "", "", 360000, 0, 360000, 0, 360000, "= 业主分摊 ✓"]);
+    expect(grid[header + 13].slice(0, 12)).toEqual(["1幢1单元 小计", "", "12 户", "", "", "", 360000, 0, 360000, 0, 360000, "等于业主分摊"]);
     expect(wb.tables.find((t) => t.name === "ElevatorResultTable")).toMatchObject({ r0: 4, c0: 0, rows: 2, columns: 11 });
     expect(wb.format("电梯分摊", "G21")).toBe("#,##0.00");
   });
@@ -316,7 +316,11 @@ describe("计算", () => {
     wb.tables.find((t) => t.name === "ElevatorTable")!.rows = 2;
     const out = await flows.calculate({ kind: "workbook" });
     expect(out.kind).toBe("done");
-    expect(wb.grid("电梯分摊").map((r) => r[0])).toEqual(["电梯分摊 — 虹桥新村（示例）老旧小区改造（概算）", "加装电梯表没有数据：本次测算没有电梯分摊。"]);
+    expect(wb.grid("电梯分摊").map((r) => r[0])).toEqual([
+      "电梯分摊（加装电梯每户分摊）",
+      "项目：虹桥新村（示例）老旧小区改造　　测算阶段：概算　　日期：2024-05-06　　金额单位：元",
+      "加装电梯表没有数据：本次测算没有电梯分摊。",
+    ]);
     const grid = wb.grid("测算结果");
     expect(grid.length).toBe(14);
     expect(grid[13][0]).toBe("合计");
@@ -572,7 +576,7 @@ describe("缴费通知单", () => {
     type(wb, "项目信息", "C11", "王晓明 0577-61234567");
     wb.resetCounters();
     const out = await flows.notices({ kind: "workbook" }, { perPage: 4 });
-    expect(out).toEqual({ kind: "done", sheet: "缴费通知", notices: 40, perPage: 4 });
+    expect(out).toMatchObject({ kind: "done", sheet: "缴费通知", notices: 40, perPage: 4, policy: { kind: "policy", fromSheet: true } });
     expect(INPUT_SHEETS.flatMap((s) => wb.writesTo(s))).toEqual([]);
     const text = JSON.stringify(wb.grid("缴费通知"));
     for (const t of ["周小军", "1-101", "社区服务中心一楼收费窗口", "2024年6月30日", "王晓明 0577-61234567"]) expect(text).toContain(t);

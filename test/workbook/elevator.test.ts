@@ -152,7 +152,7 @@ describe("reading 加装电梯 and the 住户 elevator columns", () => {
 
 describe("电梯分摊", () => {
   const r = expectOk(readInputs(templateGrids({ input: WORKED })));
-  const s = buildElevatorSheet(r.result, r.stage);
+  const s = buildElevatorSheet(r.result, { stage: r.stage });
 
   test("comes after 测算结果 when 加装电梯 has rows", () => {
     expect(buildOutputSheets(r, { time: new Date(0), version: "t" }).map((x) => x.name)).toEqual(["测算结果", "电梯分摊", "资金汇总", "计算说明"]);
@@ -177,13 +177,13 @@ describe("电梯分摊", () => {
       }),
     );
     expect(rows[11].slice(6, 12)).toEqual([52941.18, 0, 52941.18, 0, 52941.18, "补缴"]);
-    expect(line(s, "1幢1单元 小计").slice(6, 12)).toEqual([360000, 0, 360000, 0, 360000, "= 业主分摊 ✓"]);
+    expect(line(s, "1幢1单元 小计").slice(6, 12)).toEqual([360000, 0, 360000, 0, 360000, "等于业主分摊"]);
     expect(line(s, "合计")).toBeDefined();
   });
 
   test("the bundled example: two elevators with approved subsidies, hand-checked shares, units without an elevator listed", () => {
     const ex = expectOk(readInputs(templateGrids()));
-    const sheet = buildElevatorSheet(ex.result, ex.stage);
+    const sheet = buildElevatorSheet(ex.result, { stage: ex.stage });
     // 1幢1单元: P = 310,000 − 124,000 − 20,000 − 0 = 166,000.00 over floors 3–5 by area (coefficients 0,0,1):
     // Σw = 74.8 + 62.35 + 88.5 + 118.72 + 88.5 + 88.5 = 521.37; exact fen 2381571.63, 1985173.68, 2817768.57,
     // 3779948.98, 2817768.57 ×2 → floors sum 16599996, 4 fen to .98 (1-402), .68 (1-302), .63 (1-301), .57 (1-401).
@@ -218,7 +218,11 @@ describe("电梯分摊", () => {
     expect(elevatorSheetWanted(none.result)).toBe(false);
     expect(elevatorSheetWanted(none.result, ["测算结果", "电梯分摊"])).toBe(true);
     const sheets = buildOutputSheets(none, { time: new Date(0), version: "t", existingSheets: ["电梯分摊"] });
-    expect(sheets[1].values.map((x) => x[0])).toEqual(["电梯分摊 — 加装电梯示例（概算）", "加装电梯表没有数据：本次测算没有电梯分摊。"]);
+    expect(sheets[1].values.map((x) => x[0])).toEqual([
+      "电梯分摊（加装电梯每户分摊）",
+      "项目：加装电梯示例　　测算阶段：概算　　日期：1970-01-01　　金额单位：元",
+      "加装电梯表没有数据：本次测算没有电梯分摊。",
+    ]);
   });
 });
 
@@ -233,14 +237,14 @@ describe("the elevator lines for 资金汇总, 计算说明, 公示 and 项目�
       ["电梯政府补助合计 ΣG", 260000],
       ["电梯维修资金合计 ΣM", 30000],
       ["电梯其他资金合计 ΣO", 0],
-      ["电梯业主分摊合计 ΣP = ΣE − ΣG − ΣM − ΣO", 360000],
+      ["电梯业主分摊合计 ΣP = ΣE - ΣG - ΣM - ΣO", 360000],
       ["电梯应缴合计", 360000],
       ["电梯已缴合计", 0],
       ["电梯未到位", 360000],
       ["电梯到位比例", 0],
       ["电梯表决通过", "0 / 1 台"],
     ]);
-    expect(lines[1].rule).toBe("= 项目信息“加装电梯费用” ✓；乐政办发〔2023〕47号 第五条（二）1 不包括加装电梯投资额");
+    expect(lines[1].rule).toBe("等于项目信息“加装电梯费用”；乐政办发〔2023〕47号 第五条（二）1 不包括加装电梯投资额");
     expect(elevatorSummaryLines(expectOk(readInputs(templateGrids({ input: { ...WORKED, elevators: [] } }))).result)).toEqual([]);
   });
 
@@ -248,19 +252,19 @@ describe("the elevator lines for 资金汇总, 计算说明, 公示 and 项目�
     const steps = elevatorAuditSteps(r.result);
     expect(steps.map((x) => [x.step, x.formula, x.put, x.value])).toEqual([
       ["电梯§2 补助·1幢1单元", "G = min(round(0.4 × 650,000.00), 280,000.00, 650,000.00)", "按造价 40%，上限 280,000.00 元/台（6 层）", 260000],
-      ["电梯§3 业主分摊·1幢1单元", "P = E − G − M − O", "650,000.00 − 260,000.00 − 30,000.00 − 0.00", 360000],
+      ["电梯§3 业主分摊·1幢1单元", "P = E - G - M - O", "650,000.00 - 260,000.00 - 30,000.00 - 0.00", 360000],
       [
         "电梯§4 分摊·1幢1单元",
         "每户 = P × k(楼层) × 建筑面积 ÷ Σ权重，最大余额法到分",
         "360,000.00 分摊至 12 户（Σ权重 544；楼层系数 0, 0, 0.7, 0.8, 0.9, 1）",
         360000,
       ],
-      ["电梯§4.5 应补(退)·1幢1单元", "Σ(应缴 − 电梯已缴)", "360,000.00 − 0.00", 360000],
+      ["电梯§4.5 应补(退)·1幢1单元", "Σ(应缴 - 电梯已缴)", "360,000.00 - 0.00", 360000],
       ["电梯§4.5 到位比例·1幢1单元", "Σ min(已缴, 应缴) ÷ Σ 应缴", "0.00 ÷ 360,000.00", 0],
       ["电梯§6 造价合计", "Σ E = 项目信息“加装电梯费用”", "650,000.00", 650000],
     ]);
     expect(steps[0].rule).toContain("政策参数 elevator.subsidy.*");
-    expect(steps[5].rule).toBe("相等 ✓；不计入总投资 T — 乐政办发〔2023〕47号 第五条（二）1");
+    expect(steps[5].rule).toBe("相等；不计入总投资 T — 乐政办发〔2023〕47号 第五条（二）1");
   });
 
   test("计算说明 of the bundled example: the approved subsidy, the vote, and the units without an elevator", () => {

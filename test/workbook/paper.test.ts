@@ -9,7 +9,6 @@ import {
   MIN_PRINT_PT,
   PAPER_FONT,
   SheetData,
-  SheetGrid,
   buildNotices,
   buildOutputSheets,
   buildProgrammeSheet,
@@ -23,15 +22,16 @@ import {
   unitsFor,
   wrappedLines,
 } from "../../src/workbook";
+import { templateGrids } from "./helpers";
 
 function read(settled = false) {
-  const t = buildTemplate({
-    example: true,
-    settlement: settled ? { "costs.basic": 830000.5, "costs.improvement": 455000, "costs.enhancement": 180000 } : undefined,
-  });
-  const g = (i: number): SheetGrid => ({ sheet: t.sheets[i].name, top: 1, left: 1, values: t.sheets[i].values.map((r) => [...r]) });
-  const r = readInputs({ policy: g(0), project: g(1), households: g(2) });
-  if (!r.ok) throw new Error("example");
+  const r = readInputs(
+    templateGrids({
+      example: true,
+      settlement: settled ? { "costs.basic": 830000.5, "costs.improvement": 455000, "costs.enhancement": 180000 } : undefined,
+    }),
+  );
+  if (!r.ok) throw new Error(r.errors[0].en);
   return r;
 }
 
@@ -93,6 +93,9 @@ describe("text widths", () => {
     expect(displayText("1-101", "@")).toBe("1-101");
     expect(displayText(null, "General")).toBe("");
     expect(displayText(62.35, '#,##0.00" m²"')).toBe("62.35 m²");
+    // Sections positive;negative;zero (the elevator line of a notice): no minus sign in the negative one.
+    const settle = '"补缴 "#,##0.00;"退还 "#,##0.00;"已结清"';
+    expect([1234.5, -7058.82, 0].map((v) => displayText(v, settle))).toEqual(["补缴 1,234.50", "退还 7,058.82", "已结清"]);
   });
 });
 
@@ -121,7 +124,13 @@ describe("every printable sheet on A4", () => {
   });
 
   test("repeats its title block and table header on every page (notices excepted: each page is whole)", () => {
-    for (const s of sheets.filter((x) => x.name !== "缴费通知")) {
+    // 电梯分摊: its long per-household listing's heading and header, not the short per-elevator table above it.
+    for (const s of sheets.filter((x) => x.name === "电梯分摊" && x.values.length > 5)) {
+      const first = s.values.findIndex((r) => String(r[0]).startsWith("二、各户分摊")) + 1;
+      expect(s.print!.titleRows).toEqual({ first, last: first + 1 });
+      expect(s.values[first].slice(0, 3)).toEqual(["单元", "楼层", "房号"]);
+    }
+    for (const s of sheets.filter((x) => x.name !== "缴费通知" && x.name !== "电梯分摊")) {
       expect([s.name, s.print!.titleRows?.first]).toEqual([s.name, 1]);
       if (s.table !== undefined) expect([s.name, s.print!.titleRows!.last]).toEqual([s.name, s.table.top]);
     }

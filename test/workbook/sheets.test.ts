@@ -210,14 +210,20 @@ describe("buildAuditSheet", () => {
   });
 
   test("records the input file and its SHA-256, the version, the time, what was not carried over, and a signature block", () => {
-    const s = audit({ source: "book.xlsx", sourceSha256: "ab".repeat(32), notCarried: ["图表", "数据透视表"] });
+    const s = audit({
+      source: "book.xlsx",
+      sourceSha256: "ab".repeat(32),
+      notCarried: ["资金汇总（旧表，已重新生成） 的 1 张图表未复制到结果文件", "宏（VBA 工程）未复制到结果文件（.xlsx 不能含宏）"],
+    });
     const info = (label: string) => line(s, label)[1];
     expect(info("输入文件")).toBe("book.xlsx");
     expect(info("SHA-256")).toBe("ab".repeat(32));
     expect(info("程序及版本")).toBe("reno-funding 9.9.9（命令行）");
     expect(info("运行时间")).toBe("2024-05-06 09:30:00");
     expect(info("读取行数")).toBe("政策参数 22 行；项目信息 10 行；住户 3 户");
-    expect(info("未带入结果文件")).toBe("图表、数据透视表（输入工作簿中的这些内容未复制到结果文件，输入文件本身未改动）");
+    expect(info("未带入结果文件")).toBe(
+      "资金汇总（旧表，已重新生成） 的 1 张图表未复制到结果文件；宏（VBA 工程）未复制到结果文件（.xlsx 不能含宏）。输入工作簿本身未改动。",
+    );
     expect(s.values.filter((x) => ["编制：", "复核：", "审核："].includes(String(x[0]))).map((x) => x[3])).toEqual(
       new Array(3).fill("日期：　　　　年　　月　　日"),
     );
@@ -332,10 +338,11 @@ describe("buildOutputSheets and buildTemplate", () => {
       ["加装电梯", "ElevatorTable", 1],
     ]);
     expect(t.sheets[2].values).toHaveLength(EXAMPLE_INPUT.households!.length + 1);
-    // Page setup: one font, row 1 repeated, 住户's ten columns on one landscape page.
+    // Page setup: one font, row 1 repeated, 住户's fourteen columns and 加装电梯's seven on landscape pages.
     expect(t.sheets.map((s) => [s.font?.name, s.print?.orientation, s.print?.titleRows])).toEqual([
       ["等线", "landscape", { first: 1, last: 1 }],
       ["等线", "portrait", { first: 1, last: 1 }],
+      ["等线", "landscape", { first: 1, last: 1 }],
       ["等线", "landscape", { first: 1, last: 1 }],
     ]);
     expect(t.validations.map((v) => [v.sheet, v.range])).toEqual([

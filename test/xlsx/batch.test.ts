@@ -37,18 +37,30 @@ describe("calc on a folder", () => {
     if (!a.ok || !c.ok) throw new Error("fixtures");
     const ja = toOutputJson(a.value);
     const outstanding = Math.round(ja.households!.reduce((n, h) => n + Math.max(0, h.balance) * 100, 0)) / 100;
-    expect(rows[0].slice(10, 16)).toEqual(["到位比例", "未到位金额", "自筹资金已全部到位", "表决通过", "审批路径", "问题"]);
+    expect(rows[0].slice(10, 19)).toEqual([
+      "到位比例",
+      "未到位金额",
+      "自筹资金已全部到位",
+      "表决通过",
+      "审批路径",
+      "电梯台数",
+      "电梯业主分摊",
+      "电梯未到位",
+      "问题",
+    ]);
     expect(rows[2].slice(2, 15)).toEqual(["测试小区", "概算", 3500000, 1000000, 100000, 2400000, 300, 3, 0.4659, outstanding, "否", "未通过", "三合一"]);
-    expect(rows[2][15] ?? null).toBeNull();
+    // No elevators: the elevator columns stay blank; 问题 too.
+    expect([15, 16, 17, 18].map((c) => rows[2][c] ?? null)).toEqual([null, null, null, null]);
     expect(rows[1].slice(10, 14)).toEqual([1, 0, "是", "未通过"]);
-    expect(String(rows[3][15])).toContain('住户!C2: 应为数字，实为 "很大"');
-    expect(String(rows[4][15])).toContain("不是 Excel 工作簿");
+    expect(String(rows[3][18])).toContain('住户!C2: 应为数字，实为 "很大"');
+    expect(String(rows[4][18])).toContain("不是 Excel 工作簿");
     const total = rows[5];
     expect(total.slice(4, 10)).toEqual([7000000, 2000000, 200000, 4800000, 300, 6]);
     expect(total[11]).toBe(outstanding);
     expect(total[12]).toBe("1 / 2");
+    expect(total.slice(15, 18)).toEqual([0, 0, 0]);
     // 问题 holds problems only: the total row has none.
-    expect(total[15] ?? null).toBeNull();
+    expect(total[18] ?? null).toBeNull();
     const problems = sheetRows(await openBook(out), "问题清单");
     expect(problems).toContainEqual(["b-bad.xlsx", "住户!C2", '应为数字，实为 "很大"', 'expected a number, found "很大"']);
   });

@@ -13,7 +13,7 @@ function read(households = 40) {
   const hh = g(2);
   const rows = hh.values as unknown[][];
   while (rows.length - 1 < households) rows.push([...rows[1 + ((rows.length - 1) % 40)]].map((v, c) => (c === 0 ? `9-${rows.length}` : v)));
-  const r = readInputs({ policy: g(0), project: g(1), households: hh });
+  const r = readInputs({ policy: g(0), project: g(1), households: hh, elevators: g(3) });
   if (!r.ok) throw new Error(r.errors[0].en);
   return r;
 }

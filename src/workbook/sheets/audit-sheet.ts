@@ -10,6 +10,7 @@ import { APPROVAL_PATH_TEXTS, CITATIONS, CalcResult, Dec, Fen, SOURCES, SourceId
 import { CellValue, SheetData } from "../grid";
 import { FORMATS, SHEETS, STAGE_LABELS, Stage } from "../layout";
 import { StageBasis, stageReason } from "../read";
+import { elevatorAuditSections } from "./elevator-lines";
 import { ColumnPlan, PaperSheet } from "./paper";
 import {
   M,
@@ -68,9 +69,9 @@ export interface AuditMeta {
   readonly stageBasis?: StageBasis;
   /** Total rows skipped under the household data (`WorkbookRead.skippedRows`). */
   readonly skippedRows?: readonly string[];
-  /** Parts of the input workbook not carried over to the result file (charts, pictures …). */
+  /** What of the input workbook was not carried over to the result file, one sentence each (`RunMeta.notCarried`). */
   readonly notCarried?: readonly string[];
-  /** Sections after the household steps (issue 13: elevators). */
+  /** Sections after the household steps; default: the elevator section when the project has elevators. */
   readonly extraSections?: readonly AuditSection[];
 }
 
@@ -308,7 +309,7 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
   }
 
   // Sections added by other features (issue 13: elevators).
-  const extra = meta.extraSections ?? [];
+  const extra = meta.extraSections ?? elevatorAuditSections(result);
   let section = t !== undefined && hs.length > 0 ? 3 : 2;
   for (const s of extra) {
     b.section(`${CHINESE_NUMBERS[section++]}、${s.title}`);
@@ -362,8 +363,7 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
   info("读取行数", `政策参数 ${meta.rowCounts.policyRows} 行；项目信息 ${meta.rowCounts.projectRows} 行；住户 ${meta.rowCounts.households} 户`);
   const skipped = meta.skippedRows ?? [];
   if (skipped.length > 0) info("跳过的合计行", `${skipped.join("、")}（房号为合计/总计/小计/Total/Sum，位于最后一户之后，不计为住户）`);
-  if (meta.notCarried !== undefined && meta.notCarried.length > 0)
-    info("未带入结果文件", `${meta.notCarried.join("、")}（输入工作簿中的这些内容未复制到结果文件，输入文件本身未改动）`);
+  if (meta.notCarried !== undefined && meta.notCarried.length > 0) info("未带入结果文件", `${meta.notCarried.join("；")}。输入工作簿本身未改动。`);
   info(
     "说明",
     "本说明列出每一步的公式、代入的数值和结果，并注明政策依据（文号及条款，全称见“依据文件”）。金额以元为单位、精确到分；" +

@@ -20,6 +20,10 @@ import {
   sumMoney,
 } from "../../engine";
 import { CellValue } from "../grid";
+import type { AuditSection } from "./audit-sheet";
+import type { NoticeLine } from "./notice-sheet";
+import type { PublicityColumn } from "./publicity-sheet";
+import type { SummaryBlock } from "./summary-sheet";
 import { FORMATS } from "../layout";
 import { M, money, moneyText, passed, yuan } from "./text";
 
@@ -50,18 +54,18 @@ export function elevatorSummaryLines(result: CalcResult): ElevatorSummaryLine[] 
       label: "电梯造价合计 ΣE（不计入总投资）",
       value: money(t.cost),
       format: M,
-      rule: `${given ? (t.cost.equals(E) ? "= 项目信息“加装电梯费用” ✓；" : "≠ 项目信息“加装电梯费用” ✗；") : ""}${CITATIONS.elevator} 不包括加装电梯投资额`,
+      rule: `${given ? (t.cost.equals(E) ? "等于项目信息“加装电梯费用”；" : "不等于项目信息“加装电梯费用”（请核对）；") : ""}${CITATIONS.elevator} 不包括加装电梯投资额`,
     },
     { label: "电梯政府补助合计 ΣG", value: money(t.subsidy), format: M, rule: `按相关办法另行补助 — ${CITATIONS.elevator}` },
     { label: "电梯维修资金合计 ΣM", value: money(t.maintenanceFund), format: M, rule: "住宅专项维修资金" },
     { label: "电梯其他资金合计 ΣO", value: money(t.otherFunds), format: M, rule: "捐资、原产权单位等非业主资金" },
-    { label: "电梯业主分摊合计 ΣP = ΣE − ΣG − ΣM − ΣO", value: money(t.ownersPart), format: M, rule: "各户按楼层系数与面积分摊，最大余额法到分" },
+    { label: "电梯业主分摊合计 ΣP = ΣE - ΣG - ΣM - ΣO", value: money(t.ownersPart), format: M, rule: "各户按楼层系数与面积分摊，最大余额法到分" },
   ];
   if (result.policy.elevator.relief) lines.push({ label: "电梯困难救助合计", value: yuan(t.relief), format: M, rule: CITATIONS.relief });
   lines.push(
-    { label: "电梯应缴合计", value: yuan(t.net), format: M, rule: "业主分摊 − 救助" },
+    { label: "电梯应缴合计", value: yuan(t.net), format: M, rule: "业主分摊 - 救助" },
     { label: "电梯已缴合计", value: yuan(t.paid), format: M, rule: "住户表 电梯已缴" },
-    { label: "电梯未到位", value: yuan((t.net - t.collected) as Fen), format: M, rule: "Σ 应缴 − Σ min(已缴, 应缴)" },
+    { label: "电梯未到位", value: yuan((t.net - t.collected) as Fen), format: M, rule: "Σ 应缴 - Σ min(已缴, 应缴)" },
     { label: "电梯到位比例", value: displayRatio(t.collectionRate), format: FORMATS.percent, rule: "Σ min(已缴, 应缴) ÷ Σ 应缴（向下取到0.01%）" },
     {
       label: "电梯表决通过",
@@ -103,8 +107,8 @@ function stepsOf(result: CalcResult, e: ElevatorResult): ElevatorAuditStep[] {
   );
   step(
     `电梯§3 业主分摊·${u}`,
-    "P = E − G − M − O",
-    `${moneyText(e.cost)} − ${moneyText(s.amount)} − ${moneyText(e.maintenanceFund)} − ${moneyText(e.otherFunds)}`,
+    "P = E - G - M - O",
+    `${moneyText(e.cost)} - ${moneyText(s.amount)} - ${moneyText(e.maintenanceFund)} - ${moneyText(e.otherFunds)}`,
     money(e.ownersPart),
     "造价扣除补助、维修资金和其他资金后由本单元业主分摊",
   );
@@ -122,8 +126,8 @@ function stepsOf(result: CalcResult, e: ElevatorResult): ElevatorAuditStep[] {
   }
   step(
     `电梯§4.5 应补(退)·${u}`,
-    "Σ(应缴 − 电梯已缴)",
-    `${moneyText(e.totals.net)} − ${moneyText(e.totals.paid)}`,
+    "Σ(应缴 - 电梯已缴)",
+    `${moneyText(e.totals.net)} - ${moneyText(e.totals.paid)}`,
     yuan(e.totals.balance),
     "> 0 补缴，< 0 退还",
   );
@@ -167,7 +171,7 @@ export function elevatorAuditSteps(result: CalcResult): ElevatorAuditStep[] {
     put: x.elevators.map((e) => moneyText(e.cost)).join(" + "),
     value: money(x.totals.cost),
     format: M,
-    rule: `${given ? (x.totals.cost.equals(E) ? "相等 ✓；" : "不相等 ✗；") : ""}不计入总投资 T — ${CITATIONS.elevator}`,
+    rule: `${given ? (x.totals.cost.equals(E) ? "相等；" : "不相等（请核对）；") : ""}不计入总投资 T — ${CITATIONS.elevator}`,
   });
   if (x.unitsWithoutElevator.length > 0) {
     steps.push({
@@ -275,4 +279,63 @@ export function sumProgrammeElevators(list: readonly (ProgrammeElevatorFigures |
     collectionRate: displayRatio(net.isZero() ? 1 : collected.dividedBy(net)),
     votesPassed: xs.reduce((n, f) => n + f.votesPassed, 0),
   };
+}
+
+/** 资金汇总's elevator block (`SummaryOptions.extraBlocks`); [] without elevators. */
+export function elevatorSummaryBlocks(result: CalcResult): SummaryBlock[] {
+  const lines = elevatorSummaryLines(result);
+  if (lines.length === 0) return [];
+  return [{ title: "加装电梯（另行补助，不计入总投资）", lines: lines.map((l) => ({ label: l.label, value: l.value, format: l.format, note: l.rule })) }];
+}
+
+/** 计算说明's elevator section (`AuditMeta.extraSections`); [] without elevators. */
+export function elevatorAuditSections(result: CalcResult): AuditSection[] {
+  const steps = elevatorAuditSteps(result);
+  if (steps.length === 0) return [];
+  return [
+    {
+      title: "加装电梯分摊（另行补助，不计入总投资）",
+      note: `总投资不包括加装电梯投资额，按相关办法另行补助（${CITATIONS.elevator}）。每台电梯：补助、业主分摊、逐户分摊（见“电梯分摊”）、到位与表决。`,
+      steps: steps.map((s) => ({ step: s.step, formula: s.formula, put: s.put, value: s.value, rule: s.rule, format: s.format })),
+      sources: ["yueqing", "civilCode", "reading"],
+    },
+  ];
+}
+
+/** A shown amount, or a dash for a household that shares no elevator. */
+const orDash = (v: Yuan | undefined): CellValue => (v === undefined ? "—" : v);
+
+/**
+ * 公示's elevator columns (`PublicityOptions.extraColumns`): each household's elevator share, and what it
+ * pays after relief where elevator relief applies (no category shown: the same privacy as the rest of
+ * 公示); a dash for a household that shares no elevator. [] without elevators.
+ */
+export function elevatorPublicityColumns(result: CalcResult): PublicityColumn[] {
+  const x = result.elevators;
+  if (x === undefined || x.elevators.length === 0) return [];
+  const n = result.households?.length ?? 0;
+  const lines = Array.from({ length: n }, (_, i) => householdElevatorLine(result, i));
+  const cols: PublicityColumn[] = [{ header: "电梯分摊", values: lines.map((l) => orDash(l?.share)), total: yuan(x.totals.share) }];
+  if (result.policy.elevator.relief) cols.push({ header: "电梯应缴", values: lines.map((l) => orDash(l?.net)), total: yuan(x.totals.net) });
+  return cols;
+}
+
+/**
+ * The payment notice's elevator line (`NoticeOptions.extraLines`), one text across the notice so that four
+ * notices still fit an A4 page: `应缴 52,941.18；退还 7,058.82` — the share to pay (after relief where it
+ * applies) and, after what was paid, 补缴 / 退还 / 已结清; `不涉及` for a household that shares no
+ * elevator. [] without elevators.
+ */
+export function elevatorNoticeLines(result: CalcResult): NoticeLine[] {
+  const x = result.elevators;
+  if (x === undefined || x.elevators.length === 0) return [];
+  const n = result.households?.length ?? 0;
+  const texts = Array.from({ length: n }, (_, i) => {
+    const e = x.elevatorOf[i];
+    if (e === undefined || e < 0) return "不涉及";
+    const s = x.elevators[e].shares[x.positionOf[i]];
+    const settle = s.balance > 0 ? `补缴 ${moneyText(s.balance)}` : s.balance < 0 ? `退还 ${moneyText(-s.balance as Fen)}` : "已结清";
+    return `应缴 ${moneyText(s.net)}；${settle}`;
+  });
+  return [{ label: "加装电梯", values: texts }];
 }

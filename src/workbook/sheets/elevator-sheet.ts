@@ -6,9 +6,10 @@
  * owners' part to the fen; then the units named by households that have no elevator.
  */
 import { CITATIONS, CalcResult, ElevatorResult, ElevatorsResult, displayRatio, elevatorWeight, moneyToFen, settlementStatus } from "../../engine";
-import { SheetBuilder, SheetData, printSpec } from "../grid";
-import { FORMATS, SHEETS, STAGE_LABELS, Stage, TABLES } from "../layout";
-import { M, money, moneyText, yuan } from "./text";
+import { SheetData } from "../grid";
+import { FORMATS, SHEETS, TABLES } from "../layout";
+import { ColumnPlan, PaperSheet } from "./paper";
+import { M, SheetContext, infoLine, money, moneyText, yuan } from "./text";
 
 /** Headers of the per-elevator table (workbook-layout.md). */
 export const ELEVATOR_RESULT_HEADERS: readonly string[] = [
@@ -77,28 +78,33 @@ function policyLine(r: CalcResult): string {
 }
 
 /**
- * 电梯分摊 for a result with elevators (`result.elevators`). stage: the stage computed (title).
- * @example buildElevatorSheet(read.result, read.stage).name // "电梯分摊"
+ * 电梯分摊's columns: two tables share them (per elevator, per household). 补助方式 / 户主 and 表决 wrap
+ * rather than widen the sheet beyond one landscape A4 page; 结算状态 is centred as on 测算结果.
  */
-export function buildElevatorSheet(result: CalcResult, stage: Stage): SheetData {
+const COLUMNS: readonly ColumnPlan[] = [{}, {}, {}, { wrapAt: 12 }, {}, {}, {}, {}, {}, { wrapAt: 10 }, {}, { align: "center" }];
+
+/**
+ * 电梯分摊 for a result with elevators (`result.elevators`); printed landscape on A4 at 100%, the title
+ * block repeated on every page. ctx: the stage and time shown under the title.
+ * @example buildElevatorSheet(read.result, { stage: read.stage }).name // "电梯分摊"
+ */
+export function buildElevatorSheet(result: CalcResult, ctx: SheetContext = {}): SheetData {
   const x = result.elevators;
-  const b = new SheetBuilder();
-  b.row([`电梯分摊 — ${result.input.project.name ?? "（未命名项目）"}（${STAGE_LABELS[stage]}）`], [], true);
+  const b = new PaperSheet(SHEETS.elevatorShares, COLUMNS, { orientation: "landscape" });
+  b.title("电梯分摊（加装电梯每户分摊）");
+  b.info(infoLine(result, ctx, "金额单位：元"));
   if (x === undefined || x.elevators.length === 0) {
-    b.row(["加装电梯表没有数据：本次测算没有电梯分摊。"]);
-    const { values, numberFormats } = b.rectangle();
-    return { name: SHEETS.elevatorShares, values, numberFormats, columnWidths: [60], boldRows: b.boldRows, print: printSpec("landscape") };
+    b.note("加装电梯表没有数据：本次测算没有电梯分摊。");
+    return b.finish();
   }
-  // The policy line overflows into the empty cells to its right (no wrap: a wrapped cell would need a taller row).
-  b.row([policyLine(result)]);
-  b.blank();
+  b.note(policyLine(result));
 
   // Per elevator.
-  b.row(["各电梯：业主分摊 P = 造价 E − 补助 G − 维修资金 M − 其他资金 O"], [], true);
-  const headerRow = b.row([...ELEVATOR_RESULT_HEADERS], [], true);
-  const elevatorFormats = ["@", FORMATS.integer, M, "General", M, M, M, M, FORMATS.integer, "General", FORMATS.percent];
+  b.section("一、各电梯：业主分摊 P = 造价 E - 补助 G - 维修资金 M - 其他资金 O");
+  const headerRow = b.header([...ELEVATOR_RESULT_HEADERS]);
+  const elevatorFormats = [FORMATS.text, FORMATS.integer, M, "General", M, M, M, M, FORMATS.integer, "General", FORMATS.percent];
   for (const e of x.elevators) {
-    b.row(
+    b.body(
       [
         e.unit,
         e.storeys,
@@ -117,7 +123,7 @@ export function buildElevatorSheet(result: CalcResult, stage: Stage): SheetData 
   }
   const t = x.totals;
   const passedCount = x.elevators.filter((e) => e.vote?.approvalPassed === true).length;
-  b.row(
+  b.total(
     [
       "合计",
       `${t.elevators} 台`,
@@ -132,20 +138,20 @@ export function buildElevatorSheet(result: CalcResult, stage: Stage): SheetData 
       displayRatio(t.collectionRate),
     ],
     ["General", "General", M, "General", M, M, M, M, FORMATS.integer, "General", FORMATS.percent],
-    true,
   );
   b.blank();
 
   // Per household, grouped by elevator, with a 小计 per elevator equal to its P.
-  b.row(["各户分摊：分摊 = 业主分摊 P × 本户权重 ÷ Σ权重，最大余额法到分（每个单元的小计等于其业主分摊）"], [], true);
-  b.row([...ELEVATOR_SHARE_HEADERS], [], true);
+  const listing = b.section("二、各户分摊：分摊 = 业主分摊 P × 本户权重 ÷ Σ权重，最大余额法到分（每个单元的小计等于其业主分摊）");
+  // The listing runs over pages: its heading and header repeat on each (the page header names the sheet and file).
+  b.repeatRows(listing, b.header([...ELEVATOR_SHARE_HEADERS]));
   const hs = result.input.households ?? [];
-  const shareFormats = ["@", FORMATS.integer, "@", "General", "General", "General", M, M, M, M, M, "General"];
+  const shareFormats = [FORMATS.text, FORMATS.integer, FORMATS.text, "General", "General", "General", M, M, M, M, M, "General"];
   const sumFormats = ["General", "General", "General", "General", "General", "General", M, M, M, M, M, "General"];
   for (const e of x.elevators) {
     e.shares.forEach((s, i) => {
       const h = hs[s.household];
-      b.row(
+      b.body(
         [
           e.unit,
           s.floor,
@@ -164,7 +170,7 @@ export function buildElevatorSheet(result: CalcResult, stage: Stage): SheetData 
       );
     });
     const et = e.totals;
-    b.row(
+    b.total(
       [
         `${e.unit} 小计`,
         null,
@@ -177,38 +183,26 @@ export function buildElevatorSheet(result: CalcResult, stage: Stage): SheetData 
         yuan(et.net),
         yuan(et.paid),
         yuan(et.balance),
-        et.share === moneyToFen(e.ownersPart) ? "= 业主分摊 ✓" : "≠ 业主分摊 ✗",
+        et.share === moneyToFen(e.ownersPart) ? "等于业主分摊" : "不等于业主分摊（请核对）",
       ],
       sumFormats,
-      true,
     );
   }
-  b.row(
-    ["合计", null, `${t.households} 户`, null, null, null, yuan(t.share), yuan(t.relief), yuan(t.net), yuan(t.paid), yuan(t.balance), null],
-    sumFormats,
-    true,
-  );
+  b.total(["合计", null, `${t.households} 户`, null, null, null, yuan(t.share), yuan(t.relief), yuan(t.net), yuan(t.paid), yuan(t.balance), null], sumFormats);
 
   unitsWithoutElevator(b, x);
-  const { values, numberFormats } = b.rectangle();
-  return {
-    name: SHEETS.elevatorShares,
-    values,
-    numberFormats,
-    columnWidths: [14, 8, 14, 28, 14, 14, 14, 14, 14, 22, 14, 12],
+  return b.finish({
     table: { name: TABLES.elevatorResult, top: headerRow, left: 1, columns: [...ELEVATOR_RESULT_HEADERS], rows: x.elevators.length, totalsRow: true },
-    boldRows: b.boldRows,
-    print: printSpec("landscape"),
-  };
+  });
 }
 
 /** §4.1: units named by households that have no elevator, with their counts (a misspelt unit shows here). */
-function unitsWithoutElevator(b: SheetBuilder, x: ElevatorsResult): void {
+function unitsWithoutElevator(b: PaperSheet, x: ElevatorsResult): void {
   if (x.unitsWithoutElevator.length === 0) return;
   b.blank();
-  b.row(["未加装电梯的单元：这些住户不参与电梯分摊；若本应加装，请核对住户表“单元”与加装电梯表是否一致"], [], true);
-  b.row(["单元", "户数"], [], true);
-  for (const u of x.unitsWithoutElevator) b.row([u.unit, u.households], ["@", FORMATS.integer]);
+  b.section("三、未加装电梯的单元：这些住户不参与电梯分摊；若本应加装，请核对住户表“单元”与加装电梯表是否一致");
+  b.header(["单元", "户数"]);
+  for (const u of x.unitsWithoutElevator) b.body([u.unit, u.households], [FORMATS.text, FORMATS.integer]);
 }
 
 /**

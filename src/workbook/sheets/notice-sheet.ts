@@ -13,16 +13,19 @@ import { CellStyle, CellValue, GRID_EDGES, SheetData, rangeAddress } from "../gr
 import { FORMATS, STAGE_LABELS, Stage } from "../layout";
 import { NoticeInfo } from "../read";
 import { CalendarDate, dateTextZh } from "./calendar";
+import { elevatorNoticeLines } from "./elevator-lines";
 import { MARGINS, PAPER_FONT, UNIT_PT_WIDE, paperPrint, printableHeight, printableWidth, rowHeightFor, unitsFor, wrappedLines } from "./paper";
 import { M, TIER_LABELS, projectName, yuan } from "./text";
 
 export const NOTICE_SHEET = "缴费通知";
 
-/** A line added to every notice (issue 13: 电梯分摊), with each household's value in result order. */
+/**
+ * A line added to every notice (加装电梯): its label, and each household's text in result order, written
+ * across the notice's three other columns (a text wraps and its row grows; a number could only show ###).
+ */
 export interface NoticeLine {
   readonly label: string;
-  readonly values: readonly CellValue[];
-  readonly format?: string;
+  readonly values: readonly string[];
 }
 
 export interface NoticeOptions {
@@ -76,11 +79,7 @@ function noticeLines(result: CalcResult, i: number, o: NoticeOptions): Line[] {
     { kind: "pair", cells: ["临时救助", yuan(h.relief), "送温暖补助", yuan(h.grant)], formats: [M, M] },
     { kind: "pair", cells: ["应缴金额", yuan(h.net), "已缴金额", yuan(h.paid)], formats: [M, M] },
   ];
-  for (let k = 0; k < (o.extraLines ?? []).length; k += 2) {
-    const a = o.extraLines![k];
-    const b = o.extraLines![k + 1];
-    lines.push({ kind: "pair", cells: [a.label, a.values[i] ?? null, b?.label ?? null, b?.values[i] ?? null], formats: [a.format ?? M, b?.format ?? M] });
-  }
+  for (const x of o.extraLines ?? elevatorNoticeLines(result)) lines.push({ kind: "wide", label: x.label, value: x.values[i] ?? "" });
   lines.push(
     { kind: "pair", cells: [due, h.balance === 0 ? "已结清" : yuan(Math.abs(h.balance) as Fen), null, null], formats: [M, "General"], strong: true },
     { kind: "wide", label: "缴费方式", value: info.payment ?? null },

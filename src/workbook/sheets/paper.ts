@@ -176,6 +176,18 @@ const thousands = (i: string) => i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
  */
 export function displayText(v: CellValue, format: string): string {
   if (v === null) return "";
+  // Sections `positive;negative;zero`: a negative number shows in its section without its minus sign.
+  const sections = format.match(/(?:"[^"]*"|[^;"])+/g) ?? [format];
+  if (sections.length > 1 && typeof v === "number") {
+    const section = v > 0 ? sections[0] : v < 0 ? sections[1] : (sections[2] ?? sections[0]);
+    return displayText(v < 0 ? -v : v, section);
+  }
+  // A text only: `"已结清"`.
+  const literal = /^"([^"]*)"$/.exec(format);
+  if (literal !== null && typeof v === "number") return literal[1];
+  // A quoted prefix: `"补缴 "#,##0.00` → `补缴 1,234.00`.
+  const prefix = /^"([^"]*)"(.+)$/.exec(format);
+  if (prefix !== null && typeof v === "number") return `${prefix[1]}${displayText(v, prefix[2])}`;
   // A quoted suffix: `#,##0.00" m²"` → `62.35 m²`.
   const suffix = /^(.*?)"([^"]*)"$/.exec(format);
   if (suffix !== null && typeof v === "number") return `${displayText(v, suffix[1])}${suffix[2]}`;
@@ -315,6 +327,7 @@ export class PaperSheet {
   private titleEnd = 0;
   private readonly extra: CellStyle[] = [];
   private repeatTo = 0;
+  private repeatFrom = 1;
 
   /** columns: the sheet's columns, left to right (their count is the sheet's width). */
   constructor(
@@ -425,7 +438,18 @@ export class PaperSheet {
 
   /** Repeat the title block and rows up to `row` (a table header) on every printed page. */
   repeatHeader(row: number): void {
+    this.repeatFrom = 1;
     this.repeatTo = row;
+  }
+
+  /**
+   * Repeat rows `first` … `last` (a long second table's heading and header) on the pages after the one
+   * where they first print; the pages before print as they are (Excel and LibreOffice both do so). For a
+   * sheet whose short first table would otherwise fill every page's top (电梯分摊).
+   */
+  repeatRows(first: number, last: number): void {
+    this.repeatFrom = first;
+    this.repeatTo = last;
   }
 
   /** Sizes and returns the sheet. extra: the table, charts and frozen rows of the sheet. */
@@ -468,7 +492,7 @@ export class PaperSheet {
       const h = r.height ?? this.heightOf(r, widths);
       if (h !== undefined) rowHeights.push({ row, height: h });
     });
-    const repeat = this.repeatTo > 0 ? { first: 1, last: this.repeatTo } : this.titleEnd > 0 ? { first: 1, last: this.titleEnd } : undefined;
+    const repeat = this.repeatTo > 0 ? { first: this.repeatFrom, last: this.repeatTo } : this.titleEnd > 0 ? { first: 1, last: this.titleEnd } : undefined;
     const print = paperPrint(orientation, repeat);
     const cols = this.options.titleColumns;
     return {

@@ -7,6 +7,7 @@ import { CITATIONS, CalcResult, Fen, message } from "../../engine";
 import { CellValue, SheetData } from "../grid";
 import { FORMATS, SHEETS } from "../layout";
 import { CalendarDate, PUBLICITY_MIN_WORKING_DAYS, calendarNote, countWorkingDays, dateText, dateTextZh, publicityEndDate } from "./calendar";
+import { elevatorPublicityColumns } from "./elevator-lines";
 import { ColumnPlan, PaperSheet } from "./paper";
 import { M, householdArea, moneyText, projectName, yuan } from "./text";
 
@@ -53,17 +54,11 @@ export function buildPublicitySheet(result: CalcResult, options: PublicityOption
     return { ok: false, ...message("publicity.tooShort", { start: dateText(options.start), end: dateText(end), days }) };
   }
   const calendar = calendarNote(options.start, end);
-  const extra = options.extraColumns ?? [];
-  // A notice board list: the table across the page.
-  const columns: ColumnPlan[] = [
-    { align: "center", min: 7 },
-    { min: 14 },
-    { min: 14 },
-    { min: 18 },
-    { min: 16 },
-    { min: 18 },
-    ...extra.map(() => ({ min: 14 })),
-  ];
+  const extra = options.extraColumns ?? elevatorPublicityColumns(result);
+  // A notice board list: the table across the portrait page — roomy columns, narrower ones when the
+  // elevator columns join them (two more still fit at 100%).
+  const mins = extra.length === 0 ? [7, 14, 14, 18, 16, 18] : [6, 11, 11, 14, 12, 14];
+  const columns: ColumnPlan[] = [{ align: "center", min: mins[0] }, ...mins.slice(1).map((min) => ({ min })), ...extra.map(() => ({ min: 12 }))];
   const b = new PaperSheet(SHEETS.publicity, columns, { orientation: "portrait" });
   const p = result.project;
   b.title(`${projectName(result)} 居民出资公示`);

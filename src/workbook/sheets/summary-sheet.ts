@@ -25,6 +25,7 @@ import {
 import { CellValue, ChartSpec, SheetData, rangeAddress } from "../grid";
 import { FORMATS, STAGE_LABELS, SHEETS, Stage } from "../layout";
 import { StageBasis, stageReason } from "../read";
+import { elevatorSummaryBlocks } from "./elevator-lines";
 import { ColumnPlan, PaperSheet } from "./paper";
 import { M, SheetContext, TIER_LABELS, formatFor, infoLine, money, moneyText, passed, rateText, yesNo, yuan } from "./text";
 
@@ -92,7 +93,7 @@ export interface SummaryOptions {
   readonly basis?: StageBasis;
   /** The time shown under the title. */
   readonly time?: Date;
-  /** Blocks after 居民表决 (issue 13: 电梯分摊). */
+  /** Blocks after 居民表决; default: the elevator block when the project has elevators. */
   readonly extraBlocks?: readonly SummaryBlock[];
 }
 
@@ -221,7 +222,8 @@ export function buildSummarySheet(result: CalcResult, stage: Stage, other?: Othe
   }
 
   let n = 4;
-  for (const block of opts.extraBlocks ?? []) {
+  // 加装电梯 (elevator-rules.md) unless the caller gives its own blocks.
+  for (const block of opts.extraBlocks ?? elevatorSummaryBlocks(result)) {
     b.section(`${CHINESE_NUMBERS[n++]}、${block.title}`);
     head("项目", "金额（元）", "说明");
     for (const l of block.lines) row(l.label, l.value, l.format ?? M, l.note ?? "");
