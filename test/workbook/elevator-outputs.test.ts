@@ -6,16 +6,7 @@
  *   shares by floor: 1–2 0.00; 3 37,058.82; 4 42,352.94; 5 47,647.06; 6 52,941.18 (two households each).
  */
 import { CalcResult, calculate } from "../../src/engine";
-import {
-  SheetData,
-  WorkbookRead,
-  buildAuditSheet,
-  buildNoticeSheet,
-  buildProgrammeSheet,
-  buildPublicitySheet,
-  buildSummarySheet,
-  displayText,
-} from "../../src/workbook";
+import { SheetData, WorkbookRead, buildAuditSheet, buildNoticeSheet, buildProgrammeSheet, buildPublicitySheet, buildSummarySheet } from "../../src/workbook";
 
 const POLICY = {
   base: "default",
