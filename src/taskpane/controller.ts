@@ -18,6 +18,8 @@ export interface PaneForm {
   readonly start: string;
   readonly end: string;
   readonly publisher: string;
+  /** 缴费通知单: notices per A4 page (2 or 4; anything else is 2). */
+  readonly perPage?: 2 | 4;
 }
 
 const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/g;
@@ -53,6 +55,9 @@ export function todayText(now: Date = new Date()): string {
   return isoDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 }
 
+/** The per-page select's value → 2 or 4. */
+export const perPageOf = (v: string): 2 | 4 => (v === "4" ? 4 : 2);
+
 /** The select's value of a choice, and back. */
 export const choiceValue = (c: PolicyChoice): string => (c.kind === "workbook" ? "workbook" : c.id);
 export const choiceOf = (v: string): PolicyChoice =>
@@ -63,6 +68,7 @@ export interface PaneActions {
   create(form: PaneForm): Promise<PaneEvent>;
   run(action: "calculate" | "check", form: PaneForm): Promise<PaneEvent>;
   publish(form: PaneForm): Promise<PaneEvent | undefined>;
+  notices(form: PaneForm): Promise<PaneEvent>;
   select(error: WorkbookError): Promise<PaneEvent>;
 }
 
@@ -107,12 +113,16 @@ export function createPaneActions(workflows: Workflows, lang: Lang, dispatch: (e
       const blankEnd = form.end.trim() === "";
       const end = blankEnd ? undefined : parseDateInput(form.end);
       if (start === undefined || (!blankEnd && end === undefined)) {
-        const event: PaneEvent = { type: "refused", text: `${say(lang, "pane.badDate")}${STRINGS[lang].dateExample}` };
+        const event: PaneEvent = { type: "refused", text: `${say(lang, "pane.badDate")}${STRINGS[lang].dateExample}`, action: "publicity" };
         dispatch(event);
         return event;
       }
       const publisher = form.publisher.trim() === "" ? undefined : form.publisher.trim();
       return act("publicity", async () => ({ type: "published", outcome: await workflows.publicity(form.choice, { start, end, publisher }, onPhase) }));
+    },
+    notices(form) {
+      const perPage = form.perPage === 4 ? 4 : 2;
+      return act("notices", async () => ({ type: "noticed", outcome: await workflows.notices(form.choice, { perPage }, onPhase) }));
     },
     select(error) {
       return act("select", async () => {

@@ -41,7 +41,7 @@ const zh = {
   runHeading: "3. 测算",
   calculate: "计算 / 结算",
   check: "检查",
-  calcHint: "读取 政策参数、项目信息、住户，全部校验通过后写入 测算结果、资金汇总、计算说明（输入表不会被修改）。",
+  calcHint: "读取 政策参数、项目信息、住户（和 加装电梯），全部校验通过后写入 测算结果、资金汇总、计算说明（有电梯时还有 电梯分摊；输入表不会被修改）。",
   phase: { read: "正在读取输入表…", validate: "正在校验并计算…", write: "正在写入结果表…" } as Record<"read" | "validate" | "write", string>,
   errorsHeading: (n: number) => `输入问题（${n}）`,
   moreErrors: (n: number) => `另有 ${n} 个问题未列出，请先修正以上问题。`,
@@ -83,7 +83,13 @@ const zh = {
   publisher: "公示单位（可空）",
   publicity: "生成公示表",
   publicityDone: (start: string, end: string, n: number) => `已写入“公示”：${n} 户，公示期 ${start} 至 ${end}。不含户主姓名和困难类别。`,
-  // Errors
+  // Payment notices
+  noticesHeading: "5. 缴费通知单",
+  noticesHint: "每户一份（有加装电梯时含电梯应缴），不印困难类别；缴费方式、截止日期、经办人取自 项目信息 表。A4 纵向，打印后沿虚线裁开。",
+  perPage: "每页份数",
+  perPageOption: (n: 2 | 4): string => (n === 2 ? "每页 2 份（A5 大小）" : "每页 4 份（A6 大小）"),
+  notices: "生成缴费通知单",
+  noticesDone: (n: number, perPage: number, pages: number) => `已写入“缴费通知”：${n} 份，每页 ${perPage} 份，共 ${pages} 页。`,
 };
 
 export type Strings = typeof zh;
@@ -117,7 +123,8 @@ const en: Strings = {
   runHeading: "3. Calculate",
   calculate: "Calculate / settle",
   check: "Check",
-  calcHint: "Reads 政策参数, 项目信息 and 住户; only when everything is valid writes 测算结果, 资金汇总 and 计算说明 (input sheets are never changed).",
+  calcHint:
+    "Reads 政策参数, 项目信息 and 住户 (and 加装电梯); only when everything is valid writes 测算结果, 资金汇总 and 计算说明 (and 电梯分摊 when there are elevators; input sheets are never changed).",
   phase: { read: "Reading the input sheets…", validate: "Validating and calculating…", write: "Writing the result sheets…" },
   errorsHeading: (n) => `Input problems (${n})`,
   moreErrors: (n) => `${n} more problem(s) not listed; fix the ones above first.`,
@@ -156,6 +163,13 @@ const en: Strings = {
   dateShown: (text) => `= ${text}`,
   publicity: "Make publicity sheet",
   publicityDone: (start, end, n) => `Wrote 公示: ${n} households, ${start} to ${end}. No owners' names or hardship statuses.`,
+  noticesHeading: "5. Payment notices",
+  noticesHint:
+    "One per household (with its elevator share when there are new elevators), no hardship status; where and until when to pay and whom to ask come from 项目信息. A4 portrait, cut along the dashed lines.",
+  perPage: "Notices per page",
+  perPageOption: (n) => (n === 2 ? "2 per page (A5 each)" : "4 per page (A6 each)"),
+  notices: "Make payment notices",
+  noticesDone: (n, perPage, pages) => `Wrote 缴费通知: ${n} notices, ${perPage} to a page, ${pages} page(s).`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };

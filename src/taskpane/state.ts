@@ -5,10 +5,30 @@
 import { ExcelIoError } from "../excel/office-port";
 import type { WorkbookError } from "../workbook";
 import { Lang, STRINGS, say } from "./i18n";
-import type { CreateOutcome, Phase, PolicyOutcome, PublicityOutcome, RunOutcome, RunSummary } from "./workflows";
+import type { CreateOutcome, NoticesOutcome, Phase, PolicyOutcome, PublicityOutcome, RunOutcome, RunSummary } from "./workflows";
 import { displayDate } from "./controller";
 
-export type Action = "create" | "calculate" | "check" | "publicity" | "policy" | "select";
+export type Action = "create" | "calculate" | "check" | "publicity" | "notices" | "policy" | "select";
+
+/** The pane's section whose action the message, progress and problem list are about (shown there, next to its button). */
+export type Area = "workbook" | "run" | "publicity" | "notices";
+
+/** The section of each action (selecting a cell and showing the policy keep the current one). */
+export function areaOf(action: Action, current: Area): Area {
+  switch (action) {
+    case "create":
+      return "workbook";
+    case "calculate":
+    case "check":
+      return "run";
+    case "publicity":
+      return "publicity";
+    case "notices":
+      return "notices";
+    default:
+      return current;
+  }
+}
 
 export interface Message {
   readonly intent: "success" | "warning" | "error" | "info";
@@ -20,19 +40,30 @@ export interface PaneState {
   readonly busy: Action | null;
   readonly progress: { readonly phase: Phase; readonly done: number; readonly total: number } | null;
   readonly message: Message | null;
+  /** Where the message, the progress and the problem list show: the section of the last action. */
+  readonly area: Area;
   /** The summary card of the last successful 计算 or 检查. */
   readonly summary: RunSummary | null;
   /**
-   * True once a later 计算 / 检查 / 公示 was refused or failed: the card then describes the last successful
+   * True once a later 计算 / 检查 / 公示 / 缴费通知单 was refused or failed: the card then describes the last successful
    * run, not the workbook as it is now, and says so (上次成功测算的结果).
    */
   readonly summaryStale: boolean;
-  /** Input problems of the last 计算 / 检查 / 公示 / 政策. */
+  /** Input problems of the last 计算 / 检查 / 公示 / 缴费通知单 / 政策. */
   readonly errors: readonly WorkbookError[];
   readonly policy: PolicyOutcome | null;
 }
 
-export const INITIAL_STATE: PaneState = { busy: null, progress: null, message: null, summary: null, summaryStale: false, errors: [], policy: null };
+export const INITIAL_STATE: PaneState = {
+  busy: null,
+  progress: null,
+  message: null,
+  area: "run",
+  summary: null,
+  summaryStale: false,
+  errors: [],
+  policy: null,
+};
 
 export type PaneEvent =
   | { readonly type: "start"; readonly action: Action }
@@ -40,10 +71,11 @@ export type PaneEvent =
   | { readonly type: "created"; readonly outcome: CreateOutcome }
   | { readonly type: "ran"; readonly action: "calculate" | "check"; readonly outcome: RunOutcome }
   | { readonly type: "published"; readonly outcome: PublicityOutcome }
+  | { readonly type: "noticed"; readonly outcome: NoticesOutcome }
   | { readonly type: "policy"; readonly outcome: PolicyOutcome }
   | { readonly type: "selected" }
   /** The pane refused before calling Excel (a date it cannot read): a warning, nothing else changes. */
-  | { readonly type: "refused"; readonly text: string }
+  | { readonly type: "refused"; readonly text: string; readonly action?: Action }
   | { readonly type: "failed"; readonly error: unknown };
 
 /** What a thrown error tells the user: Excel's code and message, or a plain sentence. */
@@ -65,7 +97,9 @@ export function paneReducer(lang: Lang) {
     switch (e.type) {
       case "start":
         // Selecting a cell and showing the policy keep the list and the message as they are.
-        return e.action === "select" || e.action === "policy" ? { ...s, busy: e.action } : { ...s, busy: e.action, progress: null, message: null };
+        return e.action === "select" || e.action === "policy"
+          ? { ...s, busy: e.action }
+          : { ...s, busy: e.action, progress: null, message: null, area: areaOf(e.action, s.area) };
       case "progress":
         return { ...s, progress: { phase: e.phase, done: e.done, total: e.total } };
       case "created":
@@ -115,6 +149,27 @@ export function paneReducer(lang: Lang) {
             text: `${t.publicityDone(displayDate(e.outcome.start, lang), displayDate(e.outcome.end, lang), e.outcome.households)}${e.outcome.calendar === undefined ? "" : ` ${e.outcome.calendar[lang]}${lang === "zh" ? "。" : "."}`}`,
           },
         };
+      case "noticed":
+        if (e.outcome.kind === "invalid") {
+          return {
+            ...idle,
+            errors: e.outcome.errors,
+            summaryStale: stale,
+            policy: e.outcome.policy ?? s.policy,
+            message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) },
+          };
+        }
+        // Texts too long for the notice's part of the page: what to shorten, or print two to a page.
+        if (e.outcome.kind === "refused") return { ...idle, message: { intent: "warning", text: e.outcome[lang] } };
+        return {
+          ...idle,
+          errors: [],
+          policy: e.outcome.policy ?? s.policy,
+          message: {
+            intent: "success",
+            text: t.noticesDone(e.outcome.notices, e.outcome.perPage, Math.ceil(e.outcome.notices / e.outcome.perPage)),
+          },
+        };
       case "policy":
         return e.outcome.kind === "invalid"
           ? {
@@ -127,9 +182,9 @@ export function paneReducer(lang: Lang) {
       case "selected":
         return { ...s, busy: null };
       case "refused":
-        return { ...idle, message: { intent: "warning", text: e.text } };
+        return { ...idle, area: e.action === undefined ? s.area : areaOf(e.action, s.area), message: { intent: "warning", text: e.text } };
       case "failed": {
-        const run = s.busy === "calculate" || s.busy === "check" || s.busy === "publicity";
+        const run = s.busy === "calculate" || s.busy === "check" || s.busy === "publicity" || s.busy === "notices";
         return { ...idle, summaryStale: s.summaryStale || (run && stale), message: { intent: "error", text: failureMessage(e.error, lang) } };
       }
     }

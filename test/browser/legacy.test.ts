@@ -27,6 +27,7 @@ import {
   expectFits,
   longExcelErrorWraps,
   policyPanelFollowsRuns,
+  noticesFourToAPage,
   publicityWithDates,
   refusedRunMarksCard,
   sheetNames,
@@ -402,6 +403,7 @@ maybe("the legacy task pane in Chromium, IE11-like, on an ExcelApi 1.1 host with
     expect(await fakeState(page, "(f) => f.workbook.selection")).toEqual({ sheet: "住户", address: "C5" });
     await typeCell(page, "住户", "C5", Number(EXAMPLE_INPUT.households![3].area));
     await publicityWithDates(page);
+    await noticesFourToAPage(page);
     await page.getByTestId("policy").selectOption("yueqing-2023");
     await page.getByTestId("policy-panel").getByText("内置政策 yueqing-2023").waitFor();
     await longExcelErrorWraps(page);

@@ -140,11 +140,33 @@ export async function publicityWithDates(page: Page): Promise<void> {
   // 2026-11-30 is a Monday: the 7th working day (Monday–Friday) is Tuesday 2026-12-08.
   await page.getByTestId("message").getByText("已写入“公示”").waitFor({ timeout: 20_000 });
   expect(await page.getByTestId("message").innerText()).toContain("公示期 2026年11月30日 至 2026年12月8日");
+  expect(await page.locator('section[aria-labelledby="h-publicity"] [data-testid="message"]').count()).toBe(1);
   expect(await sheetNames(page)).toContain("公示");
   await startField.fill("11/30/2026");
   await page.getByTestId("publicity").click();
   await page.getByTestId("message").getByText("请填写有效的日期").waitFor();
   await startField.fill("2026-11-30");
+}
+
+/**
+ * 缴费通知单 four to a page: 40 notices on 10 pages in 缴费通知, one per household with its elevator line,
+ * no hardship category; the input sheets untouched. Then two to a page replaces the sheet (20 pages).
+ */
+export async function noticesFourToAPage(page: Page): Promise<void> {
+  await page.getByTestId("per-page").selectOption("4");
+  await page.getByTestId("notices").click();
+  await page.getByTestId("message").getByText("已写入“缴费通知”").waitFor({ timeout: 20_000 });
+  expect(await page.getByTestId("message").innerText()).toBe("已写入“缴费通知”：40 份，每页 4 份，共 10 页。");
+  // The message shows next to the button that made it, not in section 3.
+  expect(await page.locator('section[aria-labelledby="h-notices"] [data-testid="message"]').count()).toBe(1);
+  expect(await sheetNames(page)).toContain("缴费通知");
+  const text = await fakeState<string>(page, "(f) => JSON.stringify(f.workbook.sheet('缴费通知').values)");
+  expect(text.split("老旧小区改造缴费通知单").length - 1).toBe(40);
+  expect(text).toContain("加装电梯");
+  for (const secret of ["低保", "特困", "困难计生"]) expect(text).not.toContain(secret);
+  await page.getByTestId("per-page").selectOption("2");
+  await page.getByTestId("notices").click();
+  await page.getByTestId("message").getByText("每页 2 份，共 20 页").waitFor({ timeout: 20_000 });
 }
 
 /** Excel's long error texts wrap inside the message box. */

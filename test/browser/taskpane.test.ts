@@ -23,6 +23,7 @@ import {
   expectFits,
   longExcelErrorWraps,
   policyPanelFollowsRuns,
+  noticesFourToAPage,
   publicityWithDates,
   refusedRunMarksCard,
   sheetNames,
@@ -116,6 +117,9 @@ maybe("the task pane in Chromium (modern bundle)", () => {
     await shot(page, "taskpane-stale.png");
     await typeCell(page, "住户", "C5", Number(EXAMPLE_INPUT.households![3].area));
     await publicityWithDates(page);
+    await noticesFourToAPage(page);
+    await expectFits(page);
+    await shot(page, "taskpane-notices.png");
     await longExcelErrorWraps(page);
     await shot(page, "taskpane-excel-error.png");
     expect(problems).toEqual([]);
@@ -177,6 +181,7 @@ maybe("the task pane in Chromium (modern bundle)", () => {
     await page.getByTestId("check").click();
     await page.getByTestId("message").getByText("检查通过").waitFor({ timeout: 20_000 });
     await publicityWithDates(page);
+    await noticesFourToAPage(page);
     await expectFits(page);
     await shot(page, "taskpane-excel-2019.png");
     expect(problems).toEqual([]);

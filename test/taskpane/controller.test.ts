@@ -1,4 +1,4 @@
-import { choiceOf, choiceValue, createPaneActions, displayDate, isoDate, parseDateInput, todayText } from "../../src/taskpane/controller";
+import { choiceOf, choiceValue, createPaneActions, displayDate, isoDate, parseDateInput, perPageOf, todayText } from "../../src/taskpane/controller";
 import type { PaneEvent } from "../../src/taskpane/state";
 import type { Workflows } from "../../src/taskpane/workflows";
 
@@ -45,7 +45,25 @@ describe("the pane's actions (shared by the React and the legacy pane)", () => {
     const actions = createPaneActions({ publicity } as unknown as Workflows, "zh", (e) => events.push(e));
     await actions.publish({ ...form, start: "11/30/2026" });
     expect(publicity).not.toHaveBeenCalled();
-    expect(events).toEqual([{ type: "refused", text: "请填写有效的日期。例如 2026-11-30 或 2026年11月30日。" }]);
+    expect(events).toEqual([{ type: "refused", text: "请填写有效的日期。例如 2026-11-30 或 2026年11月30日。", action: "publicity" }]);
+  });
+
+  it("makes notices 2 or 4 to a page as chosen (2 for anything else), dispatching start and the outcome", async () => {
+    const events: PaneEvent[] = [];
+    const outcome = { kind: "done", sheet: "缴费通知", notices: 40, perPage: 4 };
+    const notices = jest.fn(() => Promise.resolve(outcome));
+    const actions = createPaneActions({ notices } as unknown as Workflows, "zh", (e) => events.push(e));
+    await actions.notices({ ...form, perPage: 4 });
+    await actions.notices(form);
+    expect(notices.mock.calls.map((c: unknown[]) => c.slice(0, 2))).toEqual([
+      [{ kind: "workbook" }, { perPage: 4 }],
+      [{ kind: "workbook" }, { perPage: 2 }],
+    ]);
+    expect(events.slice(0, 2)).toEqual([
+      { type: "start", action: "notices" },
+      { type: "noticed", outcome },
+    ]);
+    expect([perPageOf("4"), perPageOf("2"), perPageOf("")]).toEqual([4, 2, 2]);
   });
 
   it("turns a thrown error into a `failed` event, and reloads the policy after 新建", async () => {

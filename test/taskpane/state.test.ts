@@ -1,5 +1,5 @@
 import { ExcelIoError } from "../../src/excel/office-port";
-import { INITIAL_STATE, PaneState, failureMessage, paneReducer } from "../../src/taskpane/state";
+import { Action, INITIAL_STATE, PaneState, failureMessage, paneReducer } from "../../src/taskpane/state";
 import type { PolicyOutcome, RunSummary } from "../../src/taskpane/workflows";
 import type { WorkbookError } from "../../src/workbook";
 
@@ -63,6 +63,35 @@ describe("what the task pane says after each action", () => {
     const outcome = { kind: "period" as const, zh: "公示期只有 5 个工作日", en: "only 5 working days" };
     expect(zh(INITIAL_STATE, { type: "published", outcome }).message).toEqual({ intent: "warning", text: "公示期只有 5 个工作日" });
     expect(en(INITIAL_STATE, { type: "published", outcome }).message).toEqual({ intent: "warning", text: "only 5 working days" });
+  });
+
+  it("shows the message, progress and problems in the section of the action that made them", () => {
+    const after = (action: Action) => zh(INITIAL_STATE, { type: "start", action }).area;
+    expect((["create", "calculate", "check", "publicity", "notices"] as const).map(after)).toEqual(["workbook", "run", "run", "publicity", "notices"]);
+    // Showing the policy or selecting a cell keeps the section (and its message) where it was.
+    const notices = zh(INITIAL_STATE, { type: "start", action: "notices" });
+    expect(zh(notices, { type: "start", action: "policy" }).area).toBe("notices");
+    expect(zh(notices, { type: "start", action: "select" }).area).toBe("notices");
+    // A date refused before Excel is called: in 公示's section.
+    expect(zh(INITIAL_STATE, { type: "refused", text: "x", action: "publicity" }).area).toBe("publicity");
+  });
+
+  it("tells how many notices went on how many pages, or why none were written", () => {
+    const done = { kind: "done" as const, sheet: "缴费通知", notices: 41, perPage: 4 as const };
+    // 41 notices, 4 to a page → 11 pages (the last one holds one).
+    expect(zh({ ...INITIAL_STATE, busy: "notices" }, { type: "noticed", outcome: done })).toMatchObject({
+      busy: null,
+      message: { intent: "success", text: "已写入“缴费通知”：41 份，每页 4 份，共 11 页。" },
+    });
+    expect(en(INITIAL_STATE, { type: "noticed", outcome: { ...done, perPage: 2 } }).message?.text).toBe("Wrote 缴费通知: 41 notices, 2 to a page, 21 page(s).");
+    const refused = { kind: "refused" as const, zh: "缴费通知单的内容过长", en: "too long" };
+    expect(zh(INITIAL_STATE, { type: "noticed", outcome: refused }).message).toEqual({ intent: "warning", text: "缴费通知单的内容过长" });
+    expect(en(INITIAL_STATE, { type: "noticed", outcome: refused }).message).toEqual({ intent: "warning", text: "too long" });
+    // Invalid input: the problems listed, the last card marked as older than the workbook.
+    const card = { ...INITIAL_STATE, summary: {} as never };
+    const error = { code: "x", sheet: "住户", address: "C5", ref: "住户!C5", zh: "面积必须大于0", en: "area" } as never;
+    const invalid = zh(card, { type: "noticed", outcome: { kind: "invalid", errors: [error] } });
+    expect(invalid).toMatchObject({ errors: [error], summaryStale: true, message: { intent: "error" } });
   });
 
   it("turns Excel's failures into sentences, with the code", () => {

@@ -9,9 +9,9 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, ProgressBar
 import { BUILT_IN_POLICY_IDS } from "../../engine";
 import type { HostAbilities } from "../../excel/environment";
 import type { PortFeatures } from "../../excel/office-port";
-import { PaneForm, choiceOf, choiceValue, createPaneActions, displayDate, parseDateInput, todayText } from "../controller";
+import { PaneForm, choiceOf, choiceValue, createPaneActions, displayDate, parseDateInput, perPageOf, todayText } from "../controller";
 import { Lang, STRINGS } from "../i18n";
-import { INITIAL_STATE, PaneEvent, PaneState, paneReducer } from "../state";
+import { Area, INITIAL_STATE, PaneEvent, PaneState, paneReducer } from "../state";
 import { missingNotes } from "../support";
 import { PolicyChoice, Workflows } from "../workflows";
 import { ErrorList } from "./ErrorList";
@@ -73,10 +73,11 @@ export function App({ lang, workflows, features, abilities }: AppProps): React.R
   const [start, setStart] = React.useState(todayText());
   const [end, setEnd] = React.useState("");
   const [publisher, setPublisher] = React.useState("");
+  const [perPage, setPerPage] = React.useState<2 | 4>(2);
   const showProgress = useDelayedFlag(state.busy !== null && state.busy !== "select" && state.busy !== "policy", 1000);
   const busy = state.busy !== null;
   const actions = React.useMemo(() => createPaneActions(workflows, lang, dispatch), [workflows, lang]);
-  const form: PaneForm = { example, choice, start, end, publisher };
+  const form: PaneForm = { example, choice, start, end, publisher, perPage };
 
   React.useEffect(() => {
     void actions.loadPolicy(choice);
@@ -89,6 +90,24 @@ export function App({ lang, workflows, features, abilities }: AppProps): React.R
     const d = parseDateInput(text);
     return text.trim() === "" ? undefined : d === undefined ? t.dateExample.trim() : t.dateShown(displayDate(d, lang));
   };
+
+  /** Progress, message and problem list, in the section of the action they are about (next to its button). */
+  const feedback = (area: Area) =>
+    state.area !== area ? null : (
+      <>
+        {showProgress && (
+          <Field validationMessage={progress === null ? t.phase.read : t.phase[progress.phase]} validationState="none" data-testid="progress">
+            <ProgressBar value={progress !== null && progress.total > 0 && progress.phase !== "validate" ? progress.done / progress.total : undefined} />
+          </Field>
+        )}
+        {state.message !== null && (
+          <MessageBar intent={state.message.intent} layout="multiline" className={styles.message} data-testid="message">
+            <MessageBarBody className={styles.messageBody}>{state.message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        <ErrorList lang={lang} errors={state.errors} onSelect={(e) => void actions.select(e)} />
+      </>
+    );
 
   return (
     <main className={styles.root} data-testid="app" data-pane="modern" lang={lang === "zh" ? "zh-CN" : "en"}>
@@ -120,6 +139,7 @@ export function App({ lang, workflows, features, abilities }: AppProps): React.R
             {t.create}
           </Button>
         </div>
+        {feedback("workbook")}
       </section>
       <hr className={styles.rule} />
 
@@ -156,17 +176,7 @@ export function App({ lang, workflows, features, abilities }: AppProps): React.R
             {t.check}
           </Button>
         </div>
-        {showProgress && (
-          <Field validationMessage={progress === null ? t.phase.read : t.phase[progress.phase]} validationState="none" data-testid="progress">
-            <ProgressBar value={progress !== null && progress.total > 0 && progress.phase !== "validate" ? progress.done / progress.total : undefined} />
-          </Field>
-        )}
-        {state.message !== null && (
-          <MessageBar intent={state.message.intent} layout="multiline" className={styles.message} data-testid="message">
-            <MessageBarBody className={styles.messageBody}>{state.message.text}</MessageBarBody>
-          </MessageBar>
-        )}
-        <ErrorList lang={lang} errors={state.errors} onSelect={(e) => void actions.select(e)} />
+        {feedback("run")}
         {state.summary !== null && <SummaryCard lang={lang} summary={state.summary} stale={state.summaryStale} />}
       </section>
       <hr className={styles.rule} />
@@ -190,9 +200,33 @@ export function App({ lang, workflows, features, abilities }: AppProps): React.R
             {t.publicity}
           </Button>
         </div>
+        {feedback("publicity")}
       </section>
-      {/* 5. 缴费通知单 (issue 12): its section goes here — a <hr className={styles.rule} />, a heading and a
-          button calling a controller action for workflows' notices; the legacy pane has the same slot. */}
+      <hr className={styles.rule} />
+
+      <section className={styles.section} aria-labelledby="h-notices">
+        <Text id="h-notices" as="h2" className={styles.heading}>
+          {t.noticesHeading}
+        </Text>
+        <Text size={200} className={styles.hint}>
+          {t.noticesHint}
+        </Text>
+        <Field label={t.perPage} className={styles.field}>
+          <Select value={String(perPage)} onChange={(_, d) => setPerPage(perPageOf(d.value))} disabled={busy} className={styles.select} data-testid="per-page">
+            {([2, 4] as const).map((n) => (
+              <option key={n} value={String(n)}>
+                {t.perPageOption(n)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={styles.row}>
+          <Button onClick={() => void actions.notices(form)} disabled={busy} data-testid="notices">
+            {t.notices}
+          </Button>
+        </div>
+        {feedback("notices")}
+      </section>
     </main>
   );
 }

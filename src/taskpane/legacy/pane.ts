@@ -9,9 +9,9 @@ import { BUILT_IN_POLICY_IDS, Dec, PARAMETER_KEYS, PARAMETER_NOTES } from "../..
 import type { HostAbilities } from "../../excel/environment";
 import type { PortFeatures } from "../../excel/office-port";
 import type { WorkbookError } from "../../workbook";
-import { PaneForm, choiceOf, choiceValue, createPaneActions, displayDate, parseDateInput, todayText } from "../controller";
+import { PaneForm, choiceOf, choiceValue, createPaneActions, displayDate, parseDateInput, perPageOf, todayText } from "../controller";
 import { Lang, STRINGS } from "../i18n";
-import { INITIAL_STATE, PaneEvent, PaneState, paneReducer } from "../state";
+import { Area, INITIAL_STATE, PaneEvent, PaneState, paneReducer } from "../state";
 import { missingNotes } from "../support";
 import type { PolicyOutcome, RunSummary, Workflows } from "../workflows";
 
@@ -85,9 +85,14 @@ export function mountLegacyPane(root: HTMLElement, options: LegacyPaneOptions): 
   const end = h("input", { type: "text", id: "publicity-end", "data-testid": "publicity-end", placeholder: "2026-12-08" }) as HTMLInputElement;
   const publisher = h("input", { type: "text", id: "publisher", "data-testid": "publisher" }) as HTMLInputElement;
   const publish = h("button", { type: "button", "data-testid": "publicity" }, [t.publicity]) as HTMLButtonElement;
+  const perPage = h("select", { id: "per-page", "data-testid": "per-page" }, [
+    h("option", { value: "2" }, [t.perPageOption(2)]),
+    h("option", { value: "4" }, [t.perPageOption(4)]),
+  ]) as HTMLSelectElement;
+  const notices = h("button", { type: "button", "data-testid": "notices" }, [t.notices]) as HTMLButtonElement;
   const startHint = h("div", { class: "hint" });
   const endHint = h("div", { class: "hint" });
-  const buttons = [create, calculate, check, publish];
+  const buttons = [create, calculate, check, publish, notices];
 
   // Parts redrawn after every event.
   const policyBox = h("div");
@@ -95,8 +100,18 @@ export function mountLegacyPane(root: HTMLElement, options: LegacyPaneOptions): 
   const messageBox = h("div");
   const errorsBox = h("div");
   const summaryBox = h("div");
+  // Progress, message and problem list move to the section of the action they are about.
+  const feedback = h("div", { class: "feedback" }, [progressBox, messageBox, errorsBox]);
+  const slots: Record<Area, HTMLElement> = { workbook: h("div"), run: h("div"), publicity: h("div"), notices: h("div") };
 
-  const form = (): PaneForm => ({ example: example.checked, choice: choiceOf(select.value), start: start.value, end: end.value, publisher: publisher.value });
+  const form = (): PaneForm => ({
+    example: example.checked,
+    choice: choiceOf(select.value),
+    start: start.value,
+    end: end.value,
+    publisher: publisher.value,
+    perPage: perPageOf(perPage.value),
+  });
   const actions = createPaneActions(workflows, lang, (e: PaneEvent) => {
     state = reducer(state, e);
     render();
@@ -120,18 +135,15 @@ export function mountLegacyPane(root: HTMLElement, options: LegacyPaneOptions): 
             notes.map((n) => h("div", {}, [n])),
           )
         : null,
-      section("h-workbook", t.workbookHeading, [h("label", { class: "check" }, [example, " ", t.withExample]), h("div", { class: "row" }, [create])]),
+      section("h-workbook", t.workbookHeading, [
+        h("label", { class: "check" }, [example, " ", t.withExample]),
+        h("div", { class: "row" }, [create]),
+        slots.workbook,
+      ]),
       h("hr"),
       section("h-policy", t.policyHeading, [h("label", { for: "policy" }, [t.policyLabel]), select, policyBox]),
       h("hr"),
-      section("h-run", t.runHeading, [
-        h("div", { class: "hint" }, [t.calcHint]),
-        h("div", { class: "row" }, [calculate, check]),
-        progressBox,
-        messageBox,
-        errorsBox,
-        summaryBox,
-      ]),
+      section("h-run", t.runHeading, [h("div", { class: "hint" }, [t.calcHint]), h("div", { class: "row" }, [calculate, check]), slots.run, summaryBox]),
       h("hr"),
       section("h-publicity", t.publicityHeading, [
         h("label", { for: "publicity-start" }, [t.publicityStart]),
@@ -143,9 +155,16 @@ export function mountLegacyPane(root: HTMLElement, options: LegacyPaneOptions): 
         h("label", { for: "publisher" }, [t.publisher]),
         publisher,
         h("div", { class: "row" }, [publish]),
+        slots.publicity,
       ]),
-      // 5. 缴费通知单 (issue 12): its section goes here — h("hr") and section("h-notices", …) with a button
-      // calling a controller action for workflows' notices, as in components/App.tsx.
+      h("hr"),
+      section("h-notices", t.noticesHeading, [
+        h("div", { class: "hint" }, [t.noticesHint]),
+        h("label", { for: "per-page" }, [t.perPage]),
+        perPage,
+        h("div", { class: "row" }, [notices]),
+        slots.notices,
+      ]),
     ]),
   ]);
 
@@ -153,6 +172,7 @@ export function mountLegacyPane(root: HTMLElement, options: LegacyPaneOptions): 
   on(calculate, "click", () => void actions.run("calculate", form()));
   on(check, "click", () => void actions.run("check", form()));
   on(publish, "click", () => void actions.publish(form()));
+  on(notices, "click", () => void actions.notices(form()));
   on(select, "change", () => void actions.loadPolicy(choiceOf(select.value)));
   const dateHint = (input: HTMLInputElement, hint: HTMLElement) => () => {
     const d = parseDateInput(input.value);
@@ -169,8 +189,10 @@ export function mountLegacyPane(root: HTMLElement, options: LegacyPaneOptions): 
 
   function render(): void {
     const busy = state.busy !== null;
+    if (feedback.parentNode !== slots[state.area]) slots[state.area].appendChild(feedback);
     for (let i = 0; i < buttons.length; i++) buttons[i].disabled = busy;
     select.disabled = busy;
+    perPage.disabled = busy;
     select.value = choiceValue(choiceOf(select.value));
     fill(policyBox, [policyPanel(lang, state.policy, select.value !== "workbook")]);
     const p = state.progress;
