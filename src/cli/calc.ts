@@ -34,12 +34,17 @@ export const HELP = `老旧小区改造资金测算 reno-funding — 命令行 /
     "project": { "name": "…", "area": 8000,
                  "costs": { "basic": 2000000, "improvement": 1000000, "enhancement": 500000 },
                  "socialCapital": 100000, "elevatorCost": 0 },
-    "households": [ { "id": "1-101", "area": 88.5, "exclusiveArea": 80.1, "weight": null,
-                      "status": "低保户、特困供养人员", "paid": 1200,
-                      "participated": true, "agreed": true }, ... ] }            (可选 optional)
+    "households": [ { "id": "1-101", "owner": "张三", "area": 88.5, "exclusiveArea": 80.1,
+                      "weight": null, "status": "低保户、特困供养人员", "paid": 1200,
+                      "participated": true, "agreed": true, "note": "…",
+                      "unit": "1幢1单元", "floor": 3, "elevatorWeight": null,
+                      "elevatorPaid": 12000 }, ... ],                         (可选 optional)
+    "elevators": [ { "unit": "1幢1单元", "storeys": 6, "cost": 650000, "maintenanceFund": 30000,
+                     "otherFunds": 0, "subsidy": null, "note": "…" }, ... ] }  (加装电梯，可选 optional)
 
-输出 Output: JSON to --out (else stdout): policy, project, households, totals, vote —
-  money in 元 with at most two decimals, ratios unrounded.
+输出 Output: JSON to --out (else stdout): policy, project, households, totals, vote, and with
+  elevators: elevators, elevatorTotals, unitsWithoutElevator — money in 元 with at most two
+  decimals, ratios unrounded.
 
 选项 Options:
   --out, -o <file>  写入文件（先写临时文件，成功后改名；不会覆盖输入文件）

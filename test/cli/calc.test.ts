@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/calc";
+import { ELEVATOR_KEYS } from "../../src/engine/elevator-input";
+import { HOUSEHOLD_KEYS, PROJECT_KEYS, TOP_KEYS } from "../../src/engine/input";
 import { ensureCli } from "../../scripts/build-cli";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -93,6 +95,8 @@ describe("calc command line (issue: engine and CLI)", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("--out");
     expect(r.out).toContain("退出码");
+    // Every key the JSON reader accepts is shown (the help cannot fall behind the reader).
+    for (const k of [...TOP_KEYS, ...PROJECT_KEYS, ...HOUSEHOLD_KEYS, ...ELEVATOR_KEYS]) expect([k, r.out.includes(`"${k}"`)]).toEqual([k, true]);
   });
 
   type Bad = [string, unknown, string[]];
