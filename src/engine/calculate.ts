@@ -7,7 +7,7 @@ import { Money, Yuan, fenToYuan, moneyToYuan } from "./money";
 import { Policy, ParameterKey, TIERS, Tier, policyParameters } from "./policy";
 import { ProjectFunding, computeProject } from "./project";
 import { HouseholdResult, HouseholdTotals, computeHouseholds } from "./households";
-import { VoteResult, tallyVote } from "./vote";
+import { VoteJson, VoteResult, tallyVote, voteJson } from "./vote";
 import { CalcInput, validateInput } from "./input";
 import { APPROVAL_PATH_TEXTS, ApprovalPathKind } from "./approval";
 import { ElevatorsResult, computeElevators } from "./elevator";
@@ -104,14 +104,7 @@ export interface OutputJson {
     collectionRate: number;
     fullyCollected: boolean;
   };
-  vote?: {
-    participationPassed: boolean;
-    approvalPassed: boolean;
-    participationAreaRatio: number;
-    participationCountRatio: number;
-    approvalAreaRatio: number;
-    approvalCountRatio: number;
-  };
+  vote?: VoteJson;
   /** Per new elevator (elevator-rules.md), in input order. */
   elevators?: ElevatorJson[];
   /** All elevators together. */
@@ -172,10 +165,7 @@ export function toOutputJson(r: CalcResult): OutputJson {
       fullyCollected: t.fullyCollected,
     };
   }
-  if (r.vote !== undefined) {
-    const { detail: _detail, ...vote } = r.vote;
-    out.vote = vote;
-  }
+  if (r.vote !== undefined) out.vote = voteJson(r.vote);
   if (r.elevators !== undefined) Object.assign(out, elevatorOutputJson(r, r.elevators));
   return out;
 }

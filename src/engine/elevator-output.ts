@@ -8,6 +8,7 @@ import { ElevatorResult, ElevatorsResult, elevatorWeight, elevatorWeightSum, sub
 import { ElevatorSubsidyMode } from "./policy";
 import { Bilingual } from "./messages";
 import { Yuan, fenToYuan, moneyToYuan } from "./money";
+import { VoteJson, voteJson } from "./vote";
 
 export interface ElevatorHouseholdJson {
   unit: string;
@@ -76,14 +77,7 @@ export interface ElevatorJson {
   totals: ElevatorMoneyTotalsJson;
   collection: CollectionJson;
   /** null when none of its households has a `participated` value. */
-  vote: {
-    participationPassed: boolean;
-    approvalPassed: boolean;
-    participationAreaRatio: number;
-    participationCountRatio: number;
-    approvalAreaRatio: number;
-    approvalCountRatio: number;
-  } | null;
+  vote: VoteJson | null;
 }
 
 export interface ElevatorTotalsJson extends ElevatorMoneyTotalsJson {
@@ -124,7 +118,6 @@ export function elevatorOutputJson(
   const rows = r.input.households ?? [];
   const elevators = x.elevators.map((e): ElevatorJson => {
     const t = e.totals;
-    const { detail: _detail, ...vote } = e.vote ?? { detail: undefined };
     return {
       unit: e.unit,
       storeys: e.storeys,
@@ -137,7 +130,7 @@ export function elevatorOutputJson(
       weightTotal: elevatorWeightSum(e).toNumber(),
       totals: { share: fenToYuan(t.share), relief: fenToYuan(t.relief), net: fenToYuan(t.net), paid: fenToYuan(t.paid), balance: fenToYuan(t.balance) },
       collection: { collected: fenToYuan(t.collected), rate: t.collectionRate.toNumber(), fullyCollected: t.fullyCollected },
-      vote: e.vote === undefined ? null : (vote as ElevatorJson["vote"]),
+      vote: e.vote === undefined ? null : voteJson(e.vote),
     };
   });
   const t = x.totals;

@@ -16,7 +16,7 @@ import { ElevatorPolicy, ElevatorSubsidyMode, Policy } from "./policy";
 import { ScaledValues, decimalText, exactParts, scaleTexts, valueText } from "./fixed";
 import { X } from "./exact-int";
 import { allocateFen } from "./allocate";
-import { Fraction, HouseholdRow, rateFraction, roundRateExactly, roundRateInDoubles } from "./households";
+import { CollectionTotals, Fraction, HouseholdRow, rateFraction, roundRateExactly, roundRateInDoubles } from "./households";
 import { reliefRate } from "./relief";
 import { VoteResult, tallyVote } from "./vote";
 import { ElevatorLinks, ElevatorRow, linkElevators } from "./elevator-input";
@@ -170,18 +170,9 @@ export interface ElevatorShare {
   readonly balance: Fen;
 }
 
-export interface ElevatorTotals {
+export interface ElevatorTotals extends CollectionTotals {
   /** Σ shares = P, to the fen. */
   readonly share: Fen;
-  readonly relief: Fen;
-  readonly net: Fen;
-  readonly paid: Fen;
-  readonly balance: Fen;
-  /** Σ min(paid, net). */
-  readonly collected: Fen;
-  /** Σ min(paid, net) / Σ net, exact; 1 when Σ net = 0 (funding-rules.md §4.7). */
-  readonly collectionRate: Ratio;
-  readonly fullyCollected: boolean;
 }
 
 /** One elevator's result. */

@@ -63,11 +63,9 @@ export interface HouseholdResult {
   readonly balance: Fen;
 }
 
-export interface HouseholdTotals {
-  readonly byTier: Readonly<Record<Tier, Fen>>;
-  readonly gross: Fen;
+/** What is due, paid and collected over a set of households (a project's, or one elevator's: elevator.ts). */
+export interface CollectionTotals {
   readonly relief: Fen;
-  readonly grant: Fen;
   readonly net: Fen;
   readonly paid: Fen;
   readonly balance: Fen;
@@ -77,6 +75,12 @@ export interface HouseholdTotals {
   readonly collectionRate: Ratio;
   /** 自筹资金已全部到位 (000 §三(四), §五(三)). */
   readonly fullyCollected: boolean;
+}
+
+export interface HouseholdTotals extends CollectionTotals {
+  readonly byTier: Readonly<Record<Tier, Fen>>;
+  readonly gross: Fen;
+  readonly grant: Fen;
 }
 
 /** Settlement status text of the result sheet. */

@@ -19,6 +19,15 @@ export interface VoteRow {
   readonly agreed?: boolean;
 }
 
+/** The vote as the JSON output gives it: the result without its exact detail (calculate.ts, elevator-output.ts). */
+export type VoteJson = Omit<VoteResult, "detail">;
+
+/** A vote for the JSON output. */
+export function voteJson(v: VoteResult): VoteJson {
+  const { detail: _detail, ...rest } = v;
+  return rest;
+}
+
 export interface VoteResult {
   readonly participationPassed: boolean;
   readonly approvalPassed: boolean;

@@ -94,6 +94,14 @@ export function paneReducer(lang: Lang) {
     const idle = { ...s, busy: null, progress: null };
     // A run that did not complete leaves the card describing an older state of the workbook.
     const stale = s.summary !== null;
+    /** Input problems: listed, nothing written, the card (if any) marked as older than the workbook. */
+    const invalid = (o: { readonly errors: readonly WorkbookError[]; readonly policy?: PolicyOutcome }): PaneState => ({
+      ...idle,
+      errors: o.errors,
+      summaryStale: stale,
+      policy: o.policy ?? s.policy,
+      message: { intent: "error", text: say(lang, "pane.invalid", { count: o.errors.length }) },
+    });
     switch (e.type) {
       case "start":
         // Selecting a cell and showing the policy keep the list and the message as they are.
@@ -107,15 +115,7 @@ export function paneReducer(lang: Lang) {
           ? { ...idle, message: { intent: "success", text: say(lang, "pane.created", { sheets: e.outcome.sheets }) }, errors: [] }
           : { ...idle, message: { intent: "warning", text: say(lang, "pane.taken", { names: e.outcome.names }) } };
       case "ran":
-        if (e.outcome.kind === "invalid") {
-          return {
-            ...idle,
-            errors: e.outcome.errors,
-            summaryStale: stale,
-            policy: e.outcome.policy ?? s.policy,
-            message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) },
-          };
-        }
+        if (e.outcome.kind === "invalid") return invalid(e.outcome);
         return {
           ...idle,
           errors: [],
@@ -129,15 +129,7 @@ export function paneReducer(lang: Lang) {
           },
         };
       case "published":
-        if (e.outcome.kind === "invalid") {
-          return {
-            ...idle,
-            errors: e.outcome.errors,
-            summaryStale: stale,
-            policy: e.outcome.policy ?? s.policy,
-            message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) },
-          };
-        }
+        if (e.outcome.kind === "invalid") return invalid(e.outcome);
         if (e.outcome.kind === "period") return { ...idle, message: { intent: "warning", text: e.outcome[lang] } };
         return {
           ...idle,
@@ -150,15 +142,7 @@ export function paneReducer(lang: Lang) {
           },
         };
       case "noticed":
-        if (e.outcome.kind === "invalid") {
-          return {
-            ...idle,
-            errors: e.outcome.errors,
-            summaryStale: stale,
-            policy: e.outcome.policy ?? s.policy,
-            message: { intent: "error", text: say(lang, "pane.invalid", { count: e.outcome.errors.length }) },
-          };
-        }
+        if (e.outcome.kind === "invalid") return invalid(e.outcome);
         // Texts too long for the notice's part of the page: what to shorten, or print two to a page.
         if (e.outcome.kind === "refused") return { ...idle, message: { intent: "warning", text: e.outcome[lang] } };
         return {

@@ -5,34 +5,18 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ExampleInput } from "../../src/workbook";
 import { calculate } from "../../src/engine";
 import { programmeProjects } from "../../src/cli/example-programme";
 import { calc, editBook, openBook, sheetRows, tempDir, writeBook } from "../xlsx/helpers";
+import { WORKED_ELEVATOR, WORKED_SHARES } from "../support/elevator-worked";
 
 const dir = tempDir("reno-elevator-");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** elevator-rules.md §8. */
-const WORKED: ExampleInput = {
-  policy: {
-    base: "default",
-    "elevator.subsidy.mode": "rate",
-    "elevator.subsidy.rate": 0.4,
-    "elevator.subsidy.cap": 280000,
-    "elevator.floorCoefficients": "0,0,0.7,0.8,0.9,1.0",
-  },
-  project: { name: "加装电梯示例", area: 960, costs: { basic: 100000 }, elevatorCost: 650000 },
-  households: [1, 2, 3, 4, 5, 6].flatMap((f) => [1, 2].map((j) => ({ id: `1-${f}0${j}`, area: 80, unit: "1幢1单元", floor: f }))),
-  elevators: [{ unit: "1幢1单元", storeys: 6, cost: 650000, maintenanceFund: 30000 }],
-};
-// 360,000 × w / 544 for w = 0, 0, 56, 64, 72, 80 per pair, floored, 4 fen to the floor-5 and floor-6 rows (§8)
-const SHARES = [0, 0, 0, 0, 37058.82, 37058.82, 42352.94, 42352.94, 47647.06, 47647.06, 52941.18, 52941.18];
-
 describe("reno calc with elevators", () => {
   test("on JSON: the §8 worked example to the fen, with how the subsidy was found", async () => {
     const input = path.join(dir, "worked.json");
-    fs.writeFileSync(input, JSON.stringify(WORKED));
+    fs.writeFileSync(input, JSON.stringify(WORKED_ELEVATOR));
     const r = await calc(input);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
@@ -49,7 +33,7 @@ describe("reno calc with elevators", () => {
       },
       totals: { share: 360000 },
     });
-    expect(out.households.map((h: { elevator: { share: number } }) => h.elevator.share)).toEqual(SHARES);
+    expect(out.households.map((h: { elevator: { share: number } }) => h.elevator.share)).toEqual(WORKED_SHARES);
     // Elevators never change the project: T = 100,000; the elevator cost is reported apart.
     expect(out.project).toMatchObject({ totalInvestment: 100000, elevatorCost: 650000 });
   });
@@ -71,7 +55,7 @@ describe("reno calc with elevators", () => {
 
   test("on a workbook: 电梯分摊 holds the §8 shares, and its 小计 equals P", async () => {
     const book = path.join(dir, "worked.xlsx");
-    await writeBook(book, WORKED);
+    await writeBook(book, WORKED_ELEVATOR);
     const out = path.join(dir, "worked-result.xlsx");
     expect((await calc(book, "--out", out)).code).toBe(0);
     const wb = await openBook(out);
@@ -79,14 +63,14 @@ describe("reno calc with elevators", () => {
     const rows = sheetRows(wb, "电梯分摊");
     expect(rows[5].slice(0, 9)).toEqual(["1幢1单元", 6, 650000, "按造价 40%，上限 280,000.00", 260000, 30000, 0, 360000, 12]);
     const header = rows.findIndex((x) => x[0] === "单元" && x[1] === "楼层");
-    expect(rows.slice(header + 1, header + 13).map((x) => x[6])).toEqual(SHARES);
+    expect(rows.slice(header + 1, header + 13).map((x) => x[6])).toEqual(WORKED_SHARES);
     expect(rows[header + 13].slice(6, 7)).toEqual([360000]);
     expect(wb.getWorksheet("电梯分摊")!.getCell("G15").numFmt).toBe("#,##0.00");
   });
 
   test("a bad workbook: exit 2, every cell named, nothing written", async () => {
     const book = path.join(dir, "bad.xlsx");
-    await writeBook(book, WORKED);
+    await writeBook(book, WORKED_ELEVATOR);
     await editBook(book, (wb) => {
       wb.getWorksheet("加装电梯")!.getCell("B2").value = 1;
       wb.getWorksheet("住户")!.getCell("N5").value = -3;
@@ -101,7 +85,7 @@ describe("reno calc with elevators", () => {
 
   test("bad JSON: exit 2 with the paths, nothing written", async () => {
     const input = path.join(dir, "bad.json");
-    fs.writeFileSync(input, JSON.stringify({ ...WORKED, elevators: [{ ...WORKED.elevators![0], subsidy: 700000 }] }));
+    fs.writeFileSync(input, JSON.stringify({ ...WORKED_ELEVATOR, elevators: [{ ...WORKED_ELEVATOR.elevators![0], subsidy: 700000 }] }));
     const out = path.join(dir, "bad.out.json");
     const r = await calc(input, "--out", out);
     expect(r.code).toBe(2);

@@ -21,22 +21,7 @@ import {
   sumProgrammeElevators,
 } from "../../src/workbook";
 import { setCell, templateGrids } from "./helpers";
-
-/** elevator-rules.md §8 as a workbook: rate 0.4 capped at 280,000; coefficients 0,0,0.7,0.8,0.9,1.0. */
-const WORKED: ExampleInput = {
-  policy: {
-    base: "default",
-    "elevator.subsidy.mode": "rate",
-    "elevator.subsidy.rate": 0.4,
-    "elevator.subsidy.cap": 280000,
-    "elevator.floorCoefficients": "0,0,0.7,0.8,0.9,1.0",
-  },
-  project: { name: "加装电梯示例", area: 960, costs: { basic: 100000 }, elevatorCost: 650000 },
-  households: [1, 2, 3, 4, 5, 6].flatMap((f) => [1, 2].map((j) => ({ id: `1-${f}0${j}`, owner: `业主${f}${j}`, area: 80, unit: "1幢1单元", floor: f }))),
-  elevators: [{ unit: "1幢1单元", storeys: 6, cost: 650000, maintenanceFund: 30000 }],
-};
-/** The §8 shares in order (floors 1–6, two households each). */
-const WORKED_SHARES = [0, 0, 0, 0, 37058.82, 37058.82, 42352.94, 42352.94, 47647.06, 47647.06, 52941.18, 52941.18];
+import { WORKED_ELEVATOR, WORKED_SHARES } from "../support/elevator-worked";
 
 function expectOk(r: ReadOutcome): WorkbookRead {
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.ref}: ${e.en}`).join("\n"));
@@ -47,8 +32,8 @@ const line = (s: SheetData, first: unknown) => s.values.find((r) => r[0] === fir
 
 describe("reading 加装电梯 and the 住户 elevator columns", () => {
   test("reads the worked example exactly as the engine reads the same JSON, to the fen", () => {
-    const r = expectOk(readInputs(templateGrids({ input: WORKED })));
-    const json = calculate(WORKED);
+    const r = expectOk(readInputs(templateGrids({ input: WORKED_ELEVATOR })));
+    const json = calculate(WORKED_ELEVATOR);
     if (!json.ok) throw new Error("fixture");
     expect(toOutputJson(r.result)).toEqual(toOutputJson(json.value));
     expect(toOutputJson(r.result).households!.map((h) => h.elevator!.share)).toEqual(WORKED_SHARES);
@@ -57,7 +42,7 @@ describe("reading 加装电梯 and the 住户 elevator columns", () => {
   });
 
   test("finds the columns by alias in any order, skips blank rows and a 合计 row after the last elevator", () => {
-    const g = templateGrids({ input: WORKED });
+    const g = templateGrids({ input: WORKED_ELEVATOR });
     const elevators: SheetGrid = {
       sheet: "加装电梯",
       top: 2,
@@ -75,7 +60,7 @@ describe("reading 加装电梯 and the 住户 elevator columns", () => {
   });
 
   test("a workbook without 加装电梯, or with only its blank row, has no elevators; households may keep their units", () => {
-    const g = templateGrids({ input: { ...WORKED, elevators: [] } });
+    const g = templateGrids({ input: { ...WORKED_ELEVATOR, elevators: [] } });
     const { elevators: _e, ...without } = g;
     for (const grids of [without, g]) {
       const r = expectOk(readInputs(grids));
@@ -86,10 +71,10 @@ describe("reading 加装电梯 and the 住户 elevator columns", () => {
 
   test("names every bad cell: 加装电梯!C3, 住户!L7, … — 住户 first, then 加装电梯", () => {
     const two: ExampleInput = {
-      ...WORKED,
-      project: { ...WORKED.project, elevatorCost: undefined },
-      households: [...WORKED.households!, { id: "2-301", area: 90, unit: "2幢1单元", floor: 3 }],
-      elevators: [...WORKED.elevators!, { unit: "2幢1单元", storeys: 6, cost: 500000 }],
+      ...WORKED_ELEVATOR,
+      project: { ...WORKED_ELEVATOR.project, elevatorCost: undefined },
+      households: [...WORKED_ELEVATOR.households!, { id: "2-301", area: 90, unit: "2幢1单元", floor: 3 }],
+      elevators: [...WORKED_ELEVATOR.elevators!, { unit: "2幢1单元", storeys: 6, cost: 500000 }],
     };
     const g = templateGrids({ input: two });
     setCell(g.households, "N9", -5); // 1-402: 电梯已缴 negative
@@ -115,43 +100,43 @@ describe("reading 加装电梯 and the 住户 elevator columns", () => {
   });
 
   test("a floor that is not a number is named at its cell once the household shares an elevator", () => {
-    const g = templateGrids({ input: WORKED });
+    const g = templateGrids({ input: WORKED_ELEVATOR });
     setCell(g.households, "L8", "四楼");
     expect(problems(readInputs(g))).toEqual([["住户!L8", "type.number"]]);
   });
 
   test("names both places when Σ E differs from 项目信息's 加装电梯费用, and the row of an elevator whose funds exceed its cost", () => {
-    const g = templateGrids({ input: { ...WORKED, project: { ...WORKED.project, elevatorCost: 600000 } } });
+    const g = templateGrids({ input: { ...WORKED_ELEVATOR, project: { ...WORKED_ELEVATOR.project, elevatorCost: 600000 } } });
     const r = readInputs(g);
     expect(problems(r)).toEqual([["项目信息!C8", "elevator.costMismatch"]]);
     expect(!r.ok && r.errors[0].zh).toBe(
       "加装电梯费用 600000.00 元与各电梯造价合计 650000.00 元（加装电梯!C2）不一致；两者应相等到分（按概算列测算：决算列未填写费用）",
     );
-    const g2 = templateGrids({ input: WORKED });
+    const g2 = templateGrids({ input: WORKED_ELEVATOR });
     setCell(g2.elevators, "E2", 400000); // other funds: 260000 + 30000 + 400000 > 650000
     const r2 = readInputs(g2);
     expect(problems(r2)).toEqual([["加装电梯!A2", "elevator.fundsExceedCost"]]);
   });
 
   test("names a duplicate unit with both cells, an elevator no household names, and a missing 造价 column", () => {
-    const g = templateGrids({ input: { ...WORKED, project: { ...WORKED.project, elevatorCost: undefined } } });
+    const g = templateGrids({ input: { ...WORKED_ELEVATOR, project: { ...WORKED_ELEVATOR.project, elevatorCost: undefined } } });
     setCell(g.elevators, "A3", "１幢１单元");
     setCell(g.elevators, "B3", 6);
     setCell(g.elevators, "C3", 1);
     const r = readInputs(g);
     expect(problems(r)).toEqual([["加装电梯!A3", "elevator.unitDuplicate"]]);
     expect(!r.ok && r.errors[0].zh).toBe("单元重复：１幢１单元（与 加装电梯!A2 相同）；每个单元一行，一台电梯");
-    const g2 = templateGrids({ input: { ...WORKED, project: { ...WORKED.project, elevatorCost: undefined } } });
+    const g2 = templateGrids({ input: { ...WORKED_ELEVATOR, project: { ...WORKED_ELEVATOR.project, elevatorCost: undefined } } });
     setCell(g2.elevators, "A2", "1幢2单元");
     expect(problems(readInputs(g2))).toEqual([["加装电梯!A2", "elevator.noHouseholds"]]);
-    const g3 = templateGrids({ input: WORKED });
+    const g3 = templateGrids({ input: WORKED_ELEVATOR });
     setCell(g3.elevators, "C1", "价格");
     expect(problems(readInputs(g3))).toEqual([["加装电梯", "column.missing"]]);
   });
 });
 
 describe("电梯分摊", () => {
-  const r = expectOk(readInputs(templateGrids({ input: WORKED })));
+  const r = expectOk(readInputs(templateGrids({ input: WORKED_ELEVATOR })));
   const s = buildElevatorSheet(r.result, { stage: r.stage });
 
   test("comes after 测算结果 when 加装电梯 has rows", () => {
@@ -214,7 +199,7 @@ describe("电梯分摊", () => {
   });
 
   test("is written when an earlier run left one, with a note instead of old figures", () => {
-    const none = expectOk(readInputs(templateGrids({ input: { ...WORKED, elevators: [] } })));
+    const none = expectOk(readInputs(templateGrids({ input: { ...WORKED_ELEVATOR, elevators: [] } })));
     expect(elevatorSheetWanted(none.result)).toBe(false);
     expect(elevatorSheetWanted(none.result, ["测算结果", "电梯分摊"])).toBe(true);
     const sheets = buildOutputSheets(none, { time: new Date(0), version: "t", existingSheets: ["电梯分摊"] });
@@ -227,7 +212,7 @@ describe("电梯分摊", () => {
 });
 
 describe("the elevator lines for 资金汇总, 计算说明, 公示 and 项目汇总 (phase 2)", () => {
-  const r = expectOk(readInputs(templateGrids({ input: WORKED })));
+  const r = expectOk(readInputs(templateGrids({ input: WORKED_ELEVATOR })));
 
   test("资金汇总: Σ E (equal to 加装电梯费用), Σ G, M, O, Σ P, payable, collection and votes", () => {
     const lines = elevatorSummaryLines(r.result);
@@ -245,7 +230,7 @@ describe("the elevator lines for 资金汇总, 计算说明, 公示 and 项目�
       ["电梯表决通过", "0 / 1 台"],
     ]);
     expect(lines[1].rule).toBe("等于项目信息“加装电梯费用”；乐政办发〔2023〕47号 第五条（二）1 不包括加装电梯投资额");
-    expect(elevatorSummaryLines(expectOk(readInputs(templateGrids({ input: { ...WORKED, elevators: [] } }))).result)).toEqual([]);
+    expect(elevatorSummaryLines(expectOk(readInputs(templateGrids({ input: { ...WORKED_ELEVATOR, elevators: [] } }))).result)).toEqual([]);
   });
 
   test("计算说明: each step with its formula, the numbers put in and the rule", () => {
@@ -323,7 +308,7 @@ describe("the elevator lines for 资金汇总, 计算说明, 公示 and 项目�
     ]);
     // 134,800.15 ÷ 676,000 = 0.19940… → 19.94%
     expect(sum.collectionRate).toBe(0.1994);
-    const none = expectOk(readInputs(templateGrids({ input: { ...WORKED, elevators: [] } })));
+    const none = expectOk(readInputs(templateGrids({ input: { ...WORKED_ELEVATOR, elevators: [] } })));
     expect(programmeElevatorFigures(none.result)).toBeUndefined();
   });
 });

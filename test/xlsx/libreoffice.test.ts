@@ -9,32 +9,12 @@ import { spawnSync } from "child_process";
 import { calculate, toOutputJson } from "../../src/engine";
 import { EXAMPLE_INPUT } from "../../src/workbook";
 import { calc, tempDir, writeBook } from "./helpers";
+import { parseCsv } from "./office";
 import { NO_SOFFICE, SOFFICE, describeWith } from "../support/programs";
 
 const office = SOFFICE;
 const dir = tempDir("reno-lo-");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** Minimal RFC 4180 CSV parser (quoted fields may hold commas, quotes and newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") (row.push(field), (field = ""));
-    else if (ch === "\n") (row.push(field), rows.push(row), (row = []), (field = ""));
-    else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length > 0) (row.push(field), rows.push(row));
-  return rows;
-}
 
 /** Converts every sheet of `book` to CSV (raw values, UTF-8) and returns them by sheet name. */
 function toCsv(book: string): Record<string, string[][]> {
