@@ -14,12 +14,13 @@ installCustomFunctionsStub();
 
 const ROOT = path.resolve(__dirname, "../..");
 const MANUAL = fs.readFileSync(path.join(ROOT, "docs/用户手册.md"), "utf8");
+const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
 
-function between(begin: string, end: string): string {
-  const i = MANUAL.indexOf(begin);
-  const j = MANUAL.indexOf(end);
-  if (i < 0 || j < i) throw new Error(`用户手册 lacks ${begin} … ${end}`);
-  return MANUAL.slice(i + begin.length, j);
+function between(begin: string, end: string, doc = MANUAL): string {
+  const i = doc.indexOf(begin);
+  const j = doc.indexOf(end);
+  if (i < 0 || j < i) throw new Error(`${doc === README ? "README" : "用户手册"} lacks ${begin} … ${end}`);
+  return doc.slice(i + begin.length, j);
 }
 
 /** Rows of a Markdown table (header and rule dropped), cells trimmed. */
@@ -123,11 +124,10 @@ function documented(text: string): Cell[][] {
   return body.split(" / ").map((r) => r.split(" · ").map((c) => cell(c.trim())));
 }
 
-const formulas = tableRows(between("<!-- BEGIN worked-sheet formulas -->", "<!-- END worked-sheet formulas -->")).map(([cell, f, result]) => ({
-  cell,
-  formula: f.replace(/^`|`$/g, ""),
-  result,
-}));
+const formulaRows = (md: string) => tableRows(md).map(([cell, f, result]) => ({ cell, formula: f.replace(/^`|`$/g, ""), result }));
+const formulas = formulaRows(between("<!-- BEGIN worked-sheet formulas -->", "<!-- END worked-sheet formulas -->"));
+/** The README's short elevator sheet: the manual's sheet (same inputs), two of its formulas. */
+const readmeFormulas = formulaRows(between("<!-- BEGIN worked-sheet elevator", "<!-- END worked-sheet elevator -->", README).replace(/^[^\n]*\n/, ""));
 
 describe("the 用户手册's worked sheet, computed with the RENO.* functions", () => {
   it("has inputs and one formula of every function", () => {
@@ -144,7 +144,12 @@ describe("the 用户手册's worked sheet, computed with the RENO.* functions", 
     }
   });
 
-  it.each(formulas.map((f) => [f.cell, f.formula, f.result]))("%s %s = %s", (_cell, formula, result) => {
+  it("the README's elevator rows are rows of this sheet", () => {
+    expect(readmeFormulas.map((f) => f.cell)).toEqual(["C22", "P2"]);
+    for (const f of readmeFormulas) expect(formulas).toContainEqual(f);
+  });
+
+  it.each([...formulas, ...readmeFormulas.map((f) => ({ ...f, cell: `README ${f.cell}` }))].map((f) => [f.cell, f.formula, f.result]))("%s %s = %s", (_cell, formula, result) => {
     const got = evaluate(formula);
     if (got instanceof StubError) throw new Error(`${formula} gave ${got.code}: ${got.message}`);
     const want = documented(result);

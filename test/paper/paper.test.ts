@@ -251,6 +251,7 @@ describeWith(ready, reason)("every output on A4 paper (LibreOffice)", () => {
       ["result", "计算说明", -1, "paper-audit-last"],
       ["result", "公示", 0, "paper-publicity"],
       ["result", "住户", 0, "paper-households"],
+      ["result", "电梯分摊", 0, "paper-elevators"],
       ["notices2", "缴费通知", 0, "paper-notices-2"],
       ["notices4", "缴费通知", 0, "paper-notices-4"],
       ["summary", "项目汇总", 0, "paper-programme-1"],
