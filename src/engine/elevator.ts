@@ -11,7 +11,8 @@
 import Decimal from "decimal.js";
 import { Bilingual, message } from "./messages";
 import { EngineError, Result, engineError, fail, ok } from "./errors";
-import { Dec, Exact, Fen, Money, ONE, Ratio, ZERO, ZERO_MONEY, asRatio, fenToMoney, moneyToFen, roundFen, sumMoney } from "./money";
+import { Dec, Exact, Fen, Money, ONE, Ratio, ZERO, ZERO_MONEY, asRatio, fenToMoney, groupedYuan, moneyToFen, roundFen, sumMoney } from "./money";
+import { exactPercentText } from "./ratio-text";
 import { ElevatorPolicy, ElevatorSubsidyMode, Policy } from "./policy";
 import { ScaledValues, decimalText, exactParts, scaleTexts, valueText } from "./fixed";
 import { X } from "./exact-int";
@@ -92,15 +93,6 @@ export function elevatorSubsidy(cost: Money, storeys: number, policy: ElevatorPo
   };
 }
 
-/** 1234567.8 → `1,234,567.80` (how amounts are written inside rule texts). */
-export function groupedYuan(m: Money): string {
-  const [i, f] = m.toFixed(2).split(".");
-  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${f}`;
-}
-
-/** A policy rate as written in a rule: 0.4 → `40%` (exact, never rounded). */
-const rateText = (r: Decimal): string => `${r.times(100).toFixed()}%`;
-
 /**
  * The subsidy's rule in words (zh / en), e.g. `按造价 40%，上限 280,000.00 元/台` — from the catalogue.
  * storeys: the elevator's N.
@@ -114,7 +106,7 @@ export function subsidyRuleText(s: ElevatorSubsidy, storeys: number): Bilingual 
     case "fixed":
       return message("elevator.rule.fixed", { amount: groupedYuan(s.fixedAmount!) });
     case "rate":
-      return message("elevator.rule.rate", { rate: rateText(s.rate!), cap: s.cap === null || s.cap === undefined ? null : groupedYuan(s.cap) });
+      return message("elevator.rule.rate", { rate: exactPercentText(s.rate!), cap: s.cap === null || s.cap === undefined ? null : groupedYuan(s.cap) });
     case "storeys": {
       const table = (s.storeysTable ?? []).map((x) => `${x.storeys}:${x.amount.toFixed()}`).join(",");
       const e = s.storeysEntry ?? null;

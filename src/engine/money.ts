@@ -83,6 +83,17 @@ export function fenToText(fen: Fen | Decimal): string {
   return new Exact(fen.toString()).dividedBy(100).toFixed(2);
 }
 
+/** The digits of an integer part with thousands separators: `1234567` → `1,234,567` (amounts and areas in texts). */
+export function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** 1234567.8 → `1,234,567.80`: how amounts are written inside texts (messages, formulas, sheets, the pane). */
+export function groupedYuan(m: Money): string {
+  const [i, f] = m.toFixed(2).split(".");
+  return `${groupThousands(i)}.${f}`;
+}
+
 /** Sums money exactly. */
 export function sumMoney(values: readonly Money[]): Money {
   let s = ZERO;

@@ -13,6 +13,14 @@ export function displayRatio(ratio: Decimal | number): number {
 }
 
 /**
+ * A policy rate as written, exact and never rounded (a rate is a rule, not a measured ratio):
+ * 0.4 → `40%`, 0.125 → `12.5%`.
+ */
+export function exactPercentText(rate: Decimal.Value): string {
+  return `${new Dec(rate).times(100).toFixed()}%`;
+}
+
+/**
  * The ratio as percentage text floored to 0.01%.
  * @example percentText(new Dec("0.99996")) // "99.99%"
  */

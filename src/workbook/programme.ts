@@ -8,7 +8,7 @@ import { APPROVAL_PATH_TEXTS, Dec, Fen, Money, displayRatio, fenToMoney, fenToYu
 import { CellValue, SheetData } from "./grid";
 import { FORMATS, STAGE_LABELS } from "./layout";
 import { WorkbookError, WorkbookRead, formatWorkbookError } from "./read";
-import { ColumnPlan, PaperSheet, ProgrammeElevatorFigures, localDate, programmeElevatorFigures, sumProgrammeElevators } from "./sheets";
+import { ColumnPlan, M, PaperSheet, ProgrammeElevatorFigures, localDate, programmeElevatorFigures, sumProgrammeElevators } from "./sheets";
 
 /** One workbook of the batch: read and calculated, or the problems that stopped it. */
 export type ProgrammeEntry =
@@ -92,7 +92,6 @@ export interface ProgrammeOptions {
 export function buildProgrammeSheet(entries: readonly ProgrammeEntry[], options: ProgrammeOptions = {}): SheetData {
   const ordered = orderProgramme(entries);
   const b = new PaperSheet(PROGRAMME_SHEET, PROGRAMME_COLUMNS, { orientation: "landscape", pagesWide: 2, titleColumns: [0, 2] });
-  const M = FORMATS.money;
   const formats = ["0", "General", "General", "General", M, M, M, M, M, "#,##0", FORMATS.percent, M, "General", "General", "General", "#,##0", M, M, "General"];
   b.title(`项目汇总（${ordered.length} 个项目）`);
   b.info([...(options.time !== undefined ? [`日期：${localDate(options.time)}`] : []), "金额单位：元"].join("　"));

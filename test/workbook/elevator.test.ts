@@ -257,7 +257,7 @@ describe("the elevator lines for 资金汇总, 计算说明, 公示 and 项目�
     const steps = elevatorAuditSteps(ex.result);
     expect(steps[0]).toMatchObject({ formula: "G = 核定补助金额 124,000.00（≤ E = 310,000.00）", value: 124000 });
     expect(steps.find((x) => x.step === "电梯§5 表决·1幢1单元")).toMatchObject({
-      put: "参与 面积 655.25 / 731.36，户数 9 / 10；同意 面积 525.52 / 655.25，户数 7 / 9",
+      put: "参与 面积 655.25 m² / 731.36 m²，户数 9 / 10；同意 面积 525.52 m² / 655.25 m²，户数 7 / 9",
       value: "通过 / 通过",
     });
     expect(steps[steps.length - 1]).toMatchObject({ step: "电梯§4.1 未加装电梯的单元", put: "2幢1单元 10 户、2幢2单元 10 户", value: 20 });

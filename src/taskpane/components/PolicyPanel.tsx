@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { Dec, PARAMETER_KEYS, PARAMETER_NOTES } from "../../engine";
+import { PARAMETER_KEYS, PARAMETER_NOTES, exactPercentText } from "../../engine";
 import { Lang, STRINGS } from "../i18n";
 import type { PolicyChoice, PolicyOutcome } from "../workflows";
 
@@ -37,7 +37,7 @@ export function PolicyPanel({ lang, outcome, choice }: PolicyPanelProps): React.
   if (outcome === null || outcome.kind !== "policy") return null;
   const p = outcome.policy;
   const source = choice.kind === "builtin" ? t.policyBuiltIn(p.id) : outcome.fromSheet ? t.policyFromSheet(p.id) : t.policyDefaultNoSheet;
-  const rate = (k: "tier.basic.rate" | "tier.improvement.rate" | "tier.enhancement.rate") => `${new Dec(String(p.parameters[k])).times(100).toFixed()}%`;
+  const rate = (k: "tier.basic.rate" | "tier.improvement.rate" | "tier.enhancement.rate") => exactPercentText(String(p.parameters[k]));
   const cap = p.parameters["cap.perSqm"];
   const shown = (v: number | string | null) => (v === null ? t.noCap : String(v));
   return (

@@ -5,7 +5,7 @@
  * workflows.ts, the engine, the workbook layout and the Office.js port; only the drawing differs.
  * Cell text only ever reaches the page as text nodes (`textContent`), never as HTML.
  */
-import { BUILT_IN_POLICY_IDS, Dec, PARAMETER_KEYS, PARAMETER_NOTES } from "../../engine";
+import { BUILT_IN_POLICY_IDS, PARAMETER_KEYS, PARAMETER_NOTES, exactPercentText } from "../../engine";
 import type { HostAbilities } from "../../excel/environment";
 import type { PortFeatures } from "../../excel/office-port";
 import type { WorkbookError } from "../../workbook";
@@ -222,7 +222,7 @@ function policyPanel(lang: Lang, outcome: PolicyOutcome | null, builtin: boolean
   if (outcome === null || outcome.kind !== "policy") return null;
   const p = outcome.policy;
   const shown = (v: number | string | null) => (v === null ? t.noCap : String(v));
-  const rate = (k: "tier.basic.rate" | "tier.improvement.rate" | "tier.enhancement.rate") => `${new Dec(String(p.parameters[k])).times(100).toFixed()}%`;
+  const rate = (k: "tier.basic.rate" | "tier.improvement.rate" | "tier.enhancement.rate") => exactPercentText(String(p.parameters[k]));
   const cap = p.parameters["cap.perSqm"];
   const source = builtin ? t.policyBuiltIn(p.id) : outcome.fromSheet ? t.policyFromSheet(p.id) : t.policyDefaultNoSheet;
   const table = h("table", { class: "params", "aria-label": t.policyInForce }, [

@@ -6,7 +6,20 @@
  * 编制 / 复核 / 审核 signature block.
  */
 import Decimal from "decimal.js";
-import { APPROVAL_PATH_TEXTS, CITATIONS, CalcResult, Dec, Fen, SOURCES, SourceId, TIERS, displayRatio, roundFen, sumMoney } from "../../engine";
+import {
+  APPROVAL_PATH_TEXTS,
+  CITATIONS,
+  CalcResult,
+  Dec,
+  Fen,
+  SOURCES,
+  SourceId,
+  TIERS,
+  displayRatio,
+  exactPercentText,
+  roundFen,
+  sumMoney,
+} from "../../engine";
 import { CellValue, SheetData } from "../grid";
 import { FORMATS, SHEETS, STAGE_LABELS, Stage } from "../layout";
 import { StageBasis, stageReason } from "../read";
@@ -26,7 +39,6 @@ import {
   money,
   moneyText,
   passed,
-  rateText,
   yuan,
 } from "./text";
 
@@ -122,7 +134,7 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
   step({
     name: "居民出资基数 R0",
     formula: "R0 = 四舍五入到分(rb×Cb + ri×Ci + re×Ce)",
-    put: `${TIERS.map((t) => `${rateText(r[t])} × ${fmt(c[t])}`).join(" + ")} = ${parts.map(exactText).join(" + ")} = ${exactText(parts.reduce((a, x) => a.plus(x), new Dec(0)))}`,
+    put: `${TIERS.map((t) => `${exactPercentText(r[t])} × ${fmt(c[t])}`).join(" + ")} = ${parts.map(exactText).join(" + ")} = ${exactText(parts.reduce((a, x) => a.plus(x), new Dec(0)))}`,
     value: money(p.residentBase),
     rule: `${CITATIONS.funding}（按改造内容加权计算）`,
   });
@@ -192,7 +204,7 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
     D.isZero()
       ? "居民自筹按类别拆分：各类应得补助之和 D 为 0（各类出资比例均为 100%），R 按各类按比例出资额拆分。"
       : `居民自筹按类别拆分：各类先按比例出资（rk × Ck），超上限部分 X 再由三类按各自应得补助 Ck × (1 - rk) 的比例分担。` +
-          `各类应得补助之和 D = ${TIERS.map((t, i) => `${fmt(c[t])} × ${rateText(new Dec(1).minus(r[t]))} = ${exactText(gets[i])}`).join("；")}；` +
+          `各类应得补助之和 D = ${TIERS.map((t, i) => `${fmt(c[t])} × ${exactPercentText(new Dec(1).minus(r[t]))} = ${exactText(gets[i])}`).join("；")}；` +
           `D = ${exactText(D)}。每类的拆分权重 = 按比例出资 + X × 该类应得补助 ÷ D（单位：元），R 按三类权重用最大余额法拆分到分，三类合计恰等于 R。`,
   );
   let k = 0;
@@ -268,8 +280,8 @@ export function buildAuditSheet(result: CalcResult, meta: AuditMeta): SheetData 
     const groups = [...byRate].sort((a, b2) => Number(b2[0]) - Number(a[0]));
     for (const [rate, e] of groups) {
       step({
-        name: `临时救助（救助比例 ${rateText(rate)}）`,
-        formula: `每户 = 四舍五入到分(${rateText(rate)} × 本户${reliefTiers}分摊)`,
+        name: `临时救助（救助比例 ${exactPercentText(rate)}）`,
+        formula: `每户 = 四舍五入到分(${exactPercentText(rate)} × 本户${reliefTiers}分摊)`,
         put: `${e.n} 户，合计`,
         value: yuan(e.relief),
         rule: `${CITATIONS.relief}（就高不就低；民政）`,

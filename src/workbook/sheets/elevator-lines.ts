@@ -1,7 +1,6 @@
 /**
- * The elevator lines other output sheets will show (elevator-rules.md) — pure helpers, ready for 资金汇总,
- * 计算说明, 公示 / 缴费通知单 and 项目汇总 once their rewrite (issue 12) lands; 电梯分摊 itself is
- * elevator-sheet.ts. Every amount is the engine's exact value; every rule cites its source.
+ * The elevator lines of the other output sheets (elevator-rules.md): 资金汇总, 计算说明, 公示, 缴费通知单 and
+ * 项目汇总 take them through their extension points; 电梯分摊 itself is elevator-sheet.ts. Every amount is the engine's exact value; every rule cites its source.
  */
 import {
   CITATIONS,
@@ -25,7 +24,7 @@ import type { NoticeLine } from "./notice-sheet";
 import type { PublicityColumn } from "./publicity-sheet";
 import type { SummaryBlock } from "./summary-sheet";
 import { FORMATS } from "../layout";
-import { M, money, moneyText, passed, yuan } from "./text";
+import { M, areaText, coefficientsText, decimalText, money, moneyText, passed, yuan } from "./text";
 
 /** One line of 资金汇总's elevator part: label, value, number format of the value, rule cited. */
 export interface ElevatorSummaryLine {
@@ -88,8 +87,6 @@ export interface ElevatorAuditStep {
   readonly rule: string;
 }
 
-const areaText = (d: { toFixed(): string }): string => d.toFixed();
-
 /** The steps of one elevator (§2–§5). */
 function stepsOf(result: CalcResult, e: ElevatorResult): ElevatorAuditStep[] {
   const ep = result.policy.elevator;
@@ -113,11 +110,11 @@ function stepsOf(result: CalcResult, e: ElevatorResult): ElevatorAuditStep[] {
     "造价扣除补助、维修资金和其他资金后由本单元业主分摊",
   );
   const explicit = e.shares.filter((x) => x.explicitWeight).length;
-  const k = ep.floorCoefficients.map((x) => x.toFixed()).join(", ");
+  const k = coefficientsText(ep.floorCoefficients);
   step(
     `电梯§4 分摊·${u}`,
     ep.weight === "area" ? "每户 = P × k(楼层) × 建筑面积 ÷ Σ权重，最大余额法到分" : "每户 = P × k(楼层) ÷ Σ权重，最大余额法到分",
-    `${moneyText(e.ownersPart)} 分摊至 ${e.shares.length} 户（Σ权重 ${areaText(elevatorWeightSum(e))}；楼层系数 ${k}${explicit > 0 ? `；其中 ${explicit} 户按电梯分摊权重` : ""}）`,
+    `${moneyText(e.ownersPart)} 分摊至 ${e.shares.length} 户（Σ权重 ${decimalText(elevatorWeightSum(e))}；楼层系数 ${k}${explicit > 0 ? `；其中 ${explicit} 户按电梯分摊权重` : ""}）`,
     yuan(e.totals.share),
     `${CITATIONS.reading}：业主协议楼层系数；最大余额法（逐户见电梯分摊），合计 = P`,
   );

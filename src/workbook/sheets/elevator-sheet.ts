@@ -5,11 +5,21 @@
  * 房号, 户主, 系数, 权重, 分摊, 救助, 应缴, 已缴, 应补(退), 结算状态) whose 小计 of each elevator equals its
  * owners' part to the fen; then the units named by households that have no elevator.
  */
-import { CITATIONS, CalcResult, ElevatorResult, ElevatorsResult, displayRatio, elevatorWeight, moneyToFen, settlementStatus } from "../../engine";
+import {
+  CITATIONS,
+  CalcResult,
+  ElevatorResult,
+  ElevatorsResult,
+  displayRatio,
+  elevatorWeight,
+  exactPercentText,
+  moneyToFen,
+  settlementStatus,
+} from "../../engine";
 import { SheetData } from "../grid";
 import { FORMATS, SHEETS, TABLES } from "../layout";
 import { ColumnPlan, PaperSheet } from "./paper";
-import { M, SheetContext, infoLine, money, moneyText, yuan } from "./text";
+import { M, SheetContext, coefficientsText, infoLine, money, moneyText, yuan } from "./text";
 
 /** Headers of the per-elevator table (workbook-layout.md). */
 export const ELEVATOR_RESULT_HEADERS: readonly string[] = [
@@ -63,7 +73,7 @@ export function subsidyModeText(e: ElevatorResult): string {
     case "fixed":
       return `定额 ${moneyText(s.fixedAmount!)}`;
     case "rate":
-      return `按造价 ${s.rate!.times(100).toFixed()}%${s.cap == null ? "" : `，上限 ${moneyText(s.cap)}`}`;
+      return `按造价 ${exactPercentText(s.rate!)}${s.cap == null ? "" : `，上限 ${moneyText(s.cap)}`}`;
     case "storeys":
       return s.storeysEntry == null ? "按层数（低于最低档）" : `按层数 ${s.storeysEntry.storeys} 层档`;
   }
@@ -72,7 +82,7 @@ export function subsidyModeText(e: ElevatorResult): string {
 /** The policy line of the sheet: subsidy mode, coefficients, weight, relief — the rule of §2 and §4. */
 function policyLine(r: CalcResult): string {
   const e = r.policy.elevator;
-  const k = e.floorCoefficients.map((x) => x.toFixed()).join(", ");
+  const k = coefficientsText(e.floorCoefficients);
   const weight = e.weight === "area" ? "系数 × 建筑面积" : "每户按系数";
   return `楼层系数（1层起，最后一个适用于更高楼层）：${k}；分摊权重：${weight}（填了电梯分摊权重的户按其权重）；困难救助：${e.relief ? "适用" : "不适用"} — 加装电梯“按相关办法另行补助”，不计入总投资（${CITATIONS.elevator}）`;
 }

@@ -28,6 +28,7 @@ import {
   cellAddress,
   rangeAddress,
 } from "../grid";
+import { groupThousands } from "../../engine";
 
 /** The font of every cell: 等线 10 pt. */
 export const PAPER_FONT: FontSpec = { name: "等线", size: 10 };
@@ -168,8 +169,6 @@ export function rowHeightFor(lines: number, size: number = PAPER_FONT.size): num
   return Math.ceil((lines * size * LINE + ROW_PAD) * 4) / 4;
 }
 
-const thousands = (i: string) => i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-
 /**
  * A cell as Excel shows it under its number format (the formats the builders use): `#,##0.00`,
  * `#,##0`, `0`, `0%`, `0.00%`, `@`, General; dates as yyyy-mm-dd.
@@ -199,10 +198,10 @@ export function displayText(v: CellValue, format: string): string {
   switch (format) {
     case "#,##0.00": {
       const [i, f] = a.toFixed(2).split(".");
-      return `${sign}${thousands(i)}.${f}`;
+      return `${sign}${groupThousands(i)}.${f}`;
     }
     case "#,##0":
-      return `${sign}${thousands(a.toFixed(0))}`;
+      return `${sign}${groupThousands(a.toFixed(0))}`;
     case "0":
       return `${sign}${a.toFixed(0)}`;
     case "0%":

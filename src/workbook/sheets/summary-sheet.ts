@@ -18,6 +18,7 @@ import {
   TIERS,
   Tier,
   displayRatio,
+  exactPercentText,
   isBuiltInPolicyId,
   policyParameters,
   roundFen,
@@ -27,7 +28,7 @@ import { FORMATS, STAGE_LABELS, SHEETS, Stage } from "../layout";
 import { StageBasis, stageReason } from "../read";
 import { elevatorSummaryBlocks } from "./elevator-lines";
 import { ColumnPlan, PaperSheet } from "./paper";
-import { M, SheetContext, TIER_LABELS, formatFor, infoLine, money, moneyText, passed, rateText, yesNo, yuan } from "./text";
+import { M, SheetContext, TIER_LABELS, formatFor, infoLine, money, moneyText, passed, yesNo, yuan } from "./text";
 
 /** Rows of the funding table: label, value per stage (money unless stated), rule cited. */
 interface FundingLine {
@@ -112,7 +113,7 @@ export function parameterText(key: ParameterKey, value: number | string | null):
       .map((t) => TIER_LABELS[t as Tier] ?? t)
       .join("、");
   }
-  if (/\.rate$/.test(key) || (key.startsWith("relief.") && typeof value === "number")) return rateText(value);
+  if (/\.rate$/.test(key) || (key.startsWith("relief.") && typeof value === "number")) return exactPercentText(value);
   if (key === "cap.perSqm") return `${moneyText(roundFen(new Dec(value)))} 元/m²`;
   if (key === "grant.hardship-worker") return `${moneyText(roundFen(new Dec(value)))} 元/户`;
   if (key.startsWith("approval.") || key === "elevator.subsidy.amount" || key === "elevator.subsidy.cap") return `${moneyText(roundFen(new Dec(value)))} 元`;

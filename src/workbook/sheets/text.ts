@@ -4,7 +4,7 @@
  * point here; money inside texts (formulas of 计算说明, the pane) is `1,234,567.80`.
  */
 import Decimal from "decimal.js";
-import { CalcResult, Dec, Fen, Money, Tier, Yuan, fenToText, fenToYuan, moneyToYuan } from "../../engine";
+import { CalcResult, Dec, Fen, Money, Tier, Yuan, fenToMoney, fenToYuan, groupThousands, groupedYuan, moneyToYuan } from "../../engine";
 import { CellValue } from "../grid";
 import { FORMATS, STAGE_LABELS, Stage } from "../layout";
 
@@ -21,15 +21,13 @@ export const yuan = (f: Fen): Yuan => fenToYuan(f);
  * m: exact money, or fen.
  */
 export function moneyText(m: Money | Fen): string {
-  const x = typeof m === "number" ? new Dec(fenToText(m)) : m;
-  const [i, f] = x.toFixed(2).split(".");
-  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${f}`;
+  return groupedYuan(typeof m === "number" ? fenToMoney(m) : m);
 }
 
 /** An exact decimal as written, with thousands separators in its integer part: `8,000`, `1,234.5`. */
 export function decimalText(d: Decimal): string {
   const [i, f] = d.toFixed().split(".");
-  const int = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const int = groupThousands(i);
   return f === undefined ? int : `${int}.${f}`;
 }
 
@@ -51,10 +49,8 @@ export function areaText(d: Decimal | number | string): string {
   return `${decimalText(new Dec(d))} m²`;
 }
 
-/** An exact rate as a percentage, unrounded: 0.3 → `30%`, 0.125 → `12.5%`. */
-export function rateText(d: Decimal | number | string): string {
-  return `${new Dec(d).times(100).toFixed()}%`;
-}
+/** The floor coefficients of the elevator policy as written: `0, 0, 0.7, 0.8, 0.9, 1`. */
+export const coefficientsText = (k: readonly Decimal[]): string => k.map((x) => x.toFixed()).join(", ");
 
 /**
  * An exact amount with separators and at least two decimals (more when exact products carry them):
